@@ -1,0 +1,30 @@
+import type { DeliveryRepo } from './deliveries.js';
+import type { DocumentRepo } from './documents.js';
+import type { MeetingRepo } from './meetings.js';
+import type { ScheduleRepo } from './schedules.js';
+import type { SourceRepo } from './sources.js';
+import type { SubscriptionRepo } from './subscriptions.js';
+
+export type * from './deliveries.js';
+export type * from './documents.js';
+export type * from './meetings.js';
+export type * from './schedules.js';
+export type * from './sources.js';
+export type * from './subscriptions.js';
+
+/**
+ * The storage port. SQLite and PostgreSQL implement it and pass one contract
+ * suite (test/contracts/store-contract.ts).
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  documents: DocumentRepo;
+  meetings: MeetingRepo;
+  sources: SourceRepo;
+  subscriptions: SubscriptionRepo;
+  schedules: ScheduleRepo;
+  deliveries: DeliveryRepo;
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}
