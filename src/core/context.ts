@@ -35,6 +35,8 @@ export interface DigestService {
 /** Lets commands tell the running scheduler that a schedule changed. */
 export interface SchedulerPort {
   refresh(subscriber: string, digest: string): Promise<void>;
+  /** Null when the cron expression is valid, else what is wrong with it. */
+  validateCron(cron: string): string | null;
   /** The next `count` run times of a cron expression in a timezone. */
   nextRuns(cron: string, timezone: string, count: number, from?: Date): Date[];
 }
