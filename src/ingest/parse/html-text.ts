@@ -1,0 +1,59 @@
+import { parseHTML } from 'linkedom';
+
+// Elements that end a line of running text; everything else flows inline.
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
+  'TR', 'UL', 'BODY', 'HTML',
+]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'HEAD', 'BUTTON', 'SELECT']);
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+function walk(node: DomNode, out: string[]): void {
+  if (node.nodeType === 3) {
+    out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+    return;
+  }
+  if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+  const name = node.nodeName.toUpperCase();
+  if (SKIP.has(name)) return;
+  if (name === 'BR') {
+    out.push('\n');
+    return;
+  }
+  const block = BLOCK.has(name);
+  if (block) out.push('\n\n');
+  for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!, out);
+  if (block) out.push('\n\n');
+}
+
+/** Tidy text: trim lines, at most one blank line between paragraphs. */
+export function tidyText(text: string): string {
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Plain text of an HTML node: block elements become paragraphs separated by a blank line. */
+export function nodeToText(node: unknown): string {
+  const out: string[] = [];
+  walk(node as DomNode, out);
+  return tidyText(out.join(''));
+}
+
+/** Plain text of an HTML fragment or document, entities decoded, scripts and styles dropped, paragraphs kept. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return tidyText(html);
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return nodeToText(document.body);
+}
