@@ -1,0 +1,34 @@
+import type { MeetingFacts } from '../../core/index.js';
+import { wordSet } from './similarity.js';
+
+type MeetingArgs = Pick<MeetingFacts, 'body' | 'city' | 'country' | 'chairs'>;
+
+function fold(text: string): string {
+  return ` ${text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
+
+/**
+ * A counter of how many of a meeting's arguments (its body, city, country, chairs)
+ * a sentence names. The body counts when most of its words appear, since texts
+ * shorten names ("the Focus Group").
+ */
+export function argumentCounter(meeting: MeetingArgs): (sentence: string) => number {
+  const phrases = [meeting.city, meeting.country, ...meeting.chairs]
+    .filter((v): v is string => !!v && v.trim() !== '')
+    .map(fold)
+    .filter((v, i, all) => all.indexOf(v) === i);
+  const bodyWords = [...wordSet(meeting.body)];
+  const bodyNeeded = Math.max(1, Math.ceil(bodyWords.length * 0.6));
+  return (sentence) => {
+    const folded = fold(sentence);
+    let hits = 0;
+    for (const p of phrases) if (folded.includes(p)) hits++;
+    if (bodyWords.length > 0) {
+      const words = wordSet(sentence);
+      let present = 0;
+      for (const w of bodyWords) if (words.has(w)) present++;
+      if (present >= bodyNeeded) hits++;
+    }
+    return hits;
+  };
+}
