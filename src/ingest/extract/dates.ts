@@ -1,0 +1,133 @@
+import * as chrono from 'chrono-node';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format, getDay } from 'date-fns';
+import type { IsoDate } from '../../core/facts.js';
+
+export type Tense = 'past' | 'future';
+
+/** A date expression found in a sentence, resolved as far as the text allows. */
+export interface DateMention {
+  /** Offsets relative to the analysed string. */
+  index: number;
+  length: number;
+  /** Day-pinned start/end, or null when the text does not fix the day (or the year is unknown). */
+  start: IsoDate | null;
+  end: IsoDate | null;
+  /** Year and month when known even if the day is not ("last May", "May 2022"). */
+  year: number | null;
+  month: number | null;
+}
+
+const utc = (iso: IsoDate) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12, 'UTC');
+};
+const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+
+export function shiftDays(day: IsoDate, n: number): IsoDate {
+  return iso(addDays(utc(day), n));
+}
+
+const VAGUE = /\b(?:week|weekend|month|year|season|spring|summer|autumn|fall|winter)\b/i;
+const RELATIVE_DAY = /\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/i;
+
+/** The nearest date with this weekday, backwards for past tense, forwards for future. */
+export function weekdayFrom(ref: IsoDate, weekday: number, tense: Tense): IsoDate {
+  const r = utc(ref);
+  const delta = tense === 'past' ? -((getDay(r) - weekday + 7) % 7) : (weekday - getDay(r) + 7) % 7;
+  return iso(addDays(r, delta));
+}
+
+/** Picks the year for a month and day given without one, by tense, near the reference date. */
+export function yearFor(ref: IsoDate, month: number, day: number, tense: Tense): IsoDate {
+  const ry = Number(ref.slice(0, 4));
+  const cands = [ry - 1, ry, ry + 1].map((y) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  const slack = 14;
+  if (tense === 'past') {
+    const limit = shiftDays(ref, slack);
+    return cands.filter((c) => c <= limit).pop() ?? cands[1]!;
+  }
+  const limit = shiftDays(ref, -slack);
+  return cands.find((c) => c >= limit) ?? cands[1]!;
+}
+
+type Comp = chrono.ParsedComponents;
+
+function pinned(c: Comp, ref: IsoDate | null, tense: Tense, text: string): IsoDate | null {
+  if (c.isCertain('day') && c.isCertain('month')) {
+    const m = c.get('month') ?? 1, d = c.get('day') ?? 1;
+    if (c.isCertain('year')) {
+      // chrono fills "today" from the instant we pass; without a real reference it means nothing.
+      if (RELATIVE_DAY.test(text) && ref === null) return null;
+      return `${c.get('year')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    }
+    return ref ? yearFor(ref, m, d, tense) : null;
+  }
+  if (c.isCertain('weekday') && !c.isCertain('day') && ref) {
+    return weekdayFrom(ref, c.get('weekday') ?? 0, tense);
+  }
+  return null;
+}
+
+const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
+
+/**
+ * Finds and resolves the dates in one sentence. Only called for the few
+ * sentences that carry a meeting trigger or a date entity, because chrono is
+ * the costly part of the pipeline.
+ */
+export function findDates(sentence: string, ref: IsoDate | null, tense: Tense): DateMention[] {
+  // En and em dashes between numbers are ranges to chrono only when written as hyphens.
+  const text = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (m, a: string, b: string) => `${a}-${b}`.padEnd(m.length, ' '));
+  const instant = ref ? utc(ref) : FALLBACK_REF;
+  const results = chrono.parse(text, { instant, timezone: 0 });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    // "next week" or "this month" does not pin a day, whatever chrono fills in.
+    const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
+    const start = vague ? null : pinned(r.start, ref, tense, r.text);
+    let end = start;
+    if (start && r.end) {
+      const e = pinned(r.end, ref, tense, r.text);
+      // A year-less range keeps the start's year; chrono gives the end its own guess.
+      end = e ? `${start.slice(0, 4)}${e.slice(4)}` : start;
+      if (end < start) end = e;
+    }
+    const yearKnown = r.start.isCertain('year') || (ref !== null && r.start.isCertain('month'));
+    out.push({
+      index: r.index,
+      length: r.text.length,
+      start,
+      end,
+      year: start ? Number(start.slice(0, 4)) : yearKnown ? r.start.get('year') : null,
+      month: r.start.isCertain('month') ? r.start.get('month') : null,
+    });
+  }
+  return mergeRanges(text, out);
+}
+
+/** "Thursday and Friday", "March 1 to March 2": two mentions joined into one range. */
+function mergeRanges(text: string, ds: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of ds) {
+    const prev = out[out.length - 1];
+    if (prev?.start && d.start && d.start > prev.start) {
+      const gap = text.slice(prev.index + prev.length, d.index);
+      const days = (utc(d.start).getTime() - utc(prev.start).getTime()) / 86_400_000;
+      if (/^\s*(?:and|to|through|until|-|–|—)\s*$/i.test(gap) && days <= 7) {
+        prev.end = d.end ?? d.start;
+        prev.length = d.index + d.length - prev.index;
+        continue;
+      }
+    }
+    out.push({ ...d });
+  }
+  return out;
+}
+
+const FUTURE = /\b(?:will|shall|to be held|is to|are to|scheduled|looks? forward|upcoming|plans? to|going to|to host|to convene|next)\b|'ll\b/i;
+
+/** The tense a bare weekday or year-less date points by. */
+export function tenseOf(sentence: string): Tense {
+  return FUTURE.test(sentence) ? 'future' : 'past';
+}

@@ -1,0 +1,81 @@
+import type { DocumentInput, Extraction, MeetingFacts } from '../../core/facts.js';
+import { analyse, type Sentence } from './nlp.js';
+import { findBodies } from './bodies.js';
+import { readDateline } from './dateline.js';
+import { buildFrame, type Frame } from './frame.js';
+import { assemble } from './meetings.js';
+import { findTopics, type Zone } from './topics.js';
+import { findPeople } from './people.js';
+import { summarise } from './summary.js';
+import { developmentOf } from './development.js';
+import { TRIGGERS } from './triggers.js';
+
+const OUTCOME = /\b(?:adopted|agreed|welcomed|announced|endorsed|approved|launched|decided|pledged|committed to)\b/i;
+const MAX_OUTCOMES = 4;
+const LEAD = 2;
+
+function outcomesOf(sentences: Sentence[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    const m = OUTCOME.exec(s.text);
+    if (!m) continue;
+    const clause = s.text.slice(m.index).replace(/[.;:]\s*$/, '');
+    out.push(clause.length > 200 ? `${clause.slice(0, 197)}...` : clause);
+    if (out.length >= MAX_OUTCOMES) break;
+  }
+  return out;
+}
+
+/** Extracts the meeting facts, topics, people and a quoted summary of one document. */
+export function extract(input: DocumentInput): Extraction {
+  const title = input.title?.trim() || null;
+  // The title goes through the same single NLP pass, ahead of the body.
+  const prefix = title ? `${title.replace(/\s+/g, ' ')}\n\n` : '';
+  const text = prefix + input.text;
+  const { sentences } = analyse(text);
+  const titleSentences = sentences.filter((s) => s.start < prefix.length);
+  const body = sentences.filter((s) => s.start >= prefix.length);
+  const dateline = readDateline(input.text, input.published ?? null);
+  const published = input.published ?? dateline.date;
+  const mentions = findBodies(text);
+
+  const frames: Frame[] = [];
+  for (const s of sentences) {
+    if (!s.toks.some((t) => TRIGGERS.has(t.lower))) continue;
+    const f = buildFrame(s, text, mentions, published, s.start < prefix.length);
+    if (f) frames.push(f);
+  }
+  // The title counts as one frame: keep the first of its pieces that found something.
+  const titleFrames = frames.filter((f) => f.isTitle);
+  for (const extra of titleFrames.slice(1)) frames.splice(frames.indexOf(extra), 1);
+
+  const { primary, primaryFrames, secondary } = assemble(frames, title, dateline.place, published);
+  const meetings: MeetingFacts[] = [];
+  if (primary) {
+    primary.outcomes = outcomesOf(body);
+    meetings.push(primary);
+  }
+  meetings.push(...secondary);
+
+  const zones: Zone[] = [];
+  for (const s of titleSentences) zones.push({ start: s.start, end: s.end, weight: 2 });
+  for (const s of body.filter((x) => x.toks.length >= 6).slice(0, LEAD)) zones.push({ start: s.start, end: s.end, weight: 2 });
+  for (const f of primaryFrames) zones.push({ start: f.sentence.start, end: f.sentence.end, weight: 2 });
+
+  const weights = new Map<number, number>();
+  for (const f of primaryFrames) {
+    const n = (f.place ? 1 : 0) + (f.date?.start ? 1 : 0) + f.chairs.length + (f.body ? 1 : 0);
+    weights.set(f.sentence.index, n);
+  }
+  const summary = summarise(body, weights).map((s) => ({ ...s, start: s.start - prefix.length, end: s.end - prefix.length }));
+
+  return {
+    published,
+    is_meeting_report: primary !== null,
+    meetings,
+    topics: findTopics(null, text, zones),
+    people: findPeople(text),
+    development: developmentOf(primary !== null, title, input.text),
+    summary,
+  };
+}

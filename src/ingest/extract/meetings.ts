@@ -1,0 +1,129 @@
+import type { IsoDate, MeetingFacts, MeetingStatus } from '../../core/facts.js';
+import { bodyByName, type BodyDef } from './bodies.js';
+import type { DateMention } from './dates.js';
+import { countryOfCity, type Place } from './gazetteer.js';
+import type { Frame } from './frame.js';
+import { kindOf } from './kind.js';
+
+interface Draft {
+  body: BodyDef;
+  place: Place | null;
+  date: DateMention | null;
+  chairs: string[];
+  texts: string[];
+  frames: Frame[];
+  virtual: boolean;
+}
+
+export interface Assembly {
+  primary: MeetingFacts | null;
+  primaryFrames: Frame[];
+  secondary: MeetingFacts[];
+}
+
+const TRAVEL = /\btravel(?:s|led|ling)?\b|\bvisits?\b|\btrip\b|\btour\b/i;
+const LEAD_SENTENCES = 6;
+
+function placeConflict(a: Place | null, b: Place | null): boolean {
+  if (!a || !b) return false;
+  if (a.country && b.country && a.country !== b.country) return true;
+  return Boolean(a.city && b.city && a.city !== b.city);
+}
+
+function dateConflict(a: DateMention | null, b: DateMention | null): boolean {
+  if (!a || !b) return false;
+  if (a.start && b.start) return a.start !== b.start;
+  const known = a.start ? a : b.start ? b : null;
+  const vague = known === a ? b : a;
+  if (known?.start && vague.year && vague.month) {
+    return known.start.slice(0, 7) !== `${vague.year}-${String(vague.month).padStart(2, '0')}`;
+  }
+  return false;
+}
+
+function compatible(d: Draft, f: Frame): boolean {
+  return !placeConflict(d.place, f.place) && !dateConflict(d.date, f.date);
+}
+
+function absorb(d: Draft, f: Frame): void {
+  if (f.place && (!d.place || (!d.place.city && f.place.city))) d.place = f.place;
+  if (!d.date?.start && f.date && (f.date.start || !d.date)) d.date = f.date;
+  for (const c of f.chairs) if (!d.chairs.includes(c)) d.chairs.push(c);
+  if (f.body || f.isTitle) d.texts.push(f.sentence.text);
+  d.virtual ||= f.virtual;
+  d.frames.push(f);
+}
+
+const draft = (body: BodyDef, f: Frame): Draft => {
+  const d: Draft = { body, place: null, date: null, chairs: [], texts: [], frames: [], virtual: false };
+  absorb(d, f);
+  return d;
+};
+
+function statusOf(d: Draft, published: IsoDate | null): MeetingStatus {
+  const first = d.frames.find((f) => f.date?.start) ?? d.frames[0];
+  const day = d.date?.start ?? null;
+  if (published && day && day > published) return 'announced';
+  if (first && /\b(?:is|are) (?:being held|taking place|meeting|participating|under way|underway)\b/i.test(first.sentence.text)) return 'ongoing';
+  if (first?.tense === 'future') return published && day && day < published ? 'held' : 'announced';
+  return 'held';
+}
+
+function facts(d: Draft, primary: boolean, published: IsoDate | null): MeetingFacts {
+  const country = d.place?.country ?? (d.place?.city ? countryOfCity(d.place.city) : null);
+  return {
+    body: d.body.name,
+    parent: d.body.parent,
+    kind: kindOf(d.body, d.texts),
+    city: d.place?.city ?? null,
+    country: country ?? null,
+    start: d.date?.start ?? null,
+    end: d.date?.start ? d.date.end ?? d.date.start : null,
+    chairs: d.chairs,
+    outcomes: [],
+    primary,
+    status: statusOf(d, published),
+  };
+}
+
+/**
+ * Merges sentence frames into the document's meetings. The main meeting is the
+ * one the title and lead are about; frames that agree with it (same body or its
+ * parent, compatible place and date) add to it; the rest are meetings
+ * mentioned in passing.
+ */
+export function assemble(frames: Frame[], title: string | null, datelinePlace: Place | null, published: IsoDate | null): Assembly {
+  const titleFrame = frames.find((f) => f.isTitle) ?? null;
+  const bodyFrames = frames.filter((f) => !f.isTitle);
+  const travel = Boolean(title && TRAVEL.test(title) && !titleFrame);
+  const lead = bodyFrames.find((f) => f.body && !f.other && f.sentence.index < LEAD_SENTENCES)
+    ?? bodyFrames.find((f) => f.body && !f.other) ?? null;
+  let main: BodyDef | null = null;
+  if (!travel) {
+    const tb = titleFrame && !titleFrame.other ? titleFrame.body : null;
+    main = tb && lead?.body && lead.body.parent === tb.name ? lead.body : tb ?? lead?.body ?? null;
+  }
+  const top = (main?.parent ? bodyByName(main.parent) : main) ?? bodyByName('Global Coalition to Defeat ISIS') ?? null;
+  let primary: Draft | null = null;
+  const others: Draft[] = [];
+  for (const f of titleFrame ? [titleFrame, ...bodyFrames] : bodyFrames) {
+    const related = main && f.body && (f.body.name === main.name || main.parent === f.body.name);
+    const belongs = main && !f.other && (related || (!f.body && f.anaphoric));
+    if (belongs && main && (!primary || compatible(primary, f))) {
+      if (primary) absorb(primary, f);
+      else primary = draft(main, f);
+      continue;
+    }
+    const body = f.body ?? (f.other ? top : null);
+    if (!body || (!f.place && !f.date && !f.other)) continue;
+    const same = others.find((o) => o.body.name === body.name && compatible(o, f));
+    if (same) absorb(same, f);
+    else others.push(draft(body, f));
+  }
+  if (primary && !primary.place && !primary.virtual && datelinePlace) primary.place = datelinePlace;
+  return {
+    primary: primary ? facts(primary, true, published) : null,
+    primaryFrames: primary?.frames ?? [],
+    secondary: others.map((o) => facts(o, false, published)),
+  };
+}

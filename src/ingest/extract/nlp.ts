@@ -1,0 +1,99 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One token with its character offsets into the analysed text. */
+export interface Tok {
+  value: string;
+  lower: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the sentence's first token in the document's token array. */
+  first: number;
+  toks: Tok[];
+  /** wink-nlp DATE entities that fall in this sentence, as [start, end) offsets. */
+  dates: Array<{ start: number; end: number; text: string }>;
+}
+
+export interface Analysis {
+  text: string;
+  sentences: Sentence[];
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | null = null;
+
+/** The wink-nlp instance, built once; loading the model is the costly part. */
+export function getNlp(): Nlp {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/**
+ * The document's single NLP pass: sentences, tokens with offsets (wink is
+ * lossless, so offsets are running sums of preceding spaces and values) and
+ * DATE entities.
+ */
+export function analyse(text: string): Analysis {
+  const n = getNlp();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const toks: Tok[] = new Array(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? '';
+    at += (spaces[i] ?? '').length;
+    // Guard against any token whose value is normalised: re-find it in the text.
+    if (text.startsWith(v, at) === false) {
+      const found = text.indexOf(v, at);
+      if (found >= 0 && found - at < 8) at = found;
+    }
+    toks[i] = { value: v, lower: v.toLowerCase(), pos: pos[i] ?? 'X', start: at, end: at + v.length };
+    at += v.length;
+  }
+  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  // Headlines, datelines and paragraphs end at a line break even without a full stop;
+  // wink keeps line breaks as whitespace tokens, which no sentence needs.
+  const pieces: Array<[number, number]> = [];
+  for (const [a, b] of spans) {
+    let from = -1;
+    for (let i = a; i <= b; i++) {
+      const v = values[i] ?? '';
+      const blank = v.trim() === '';
+      if (blank || (spaces[i] ?? '').includes('\n')) {
+        if (from >= 0) pieces.push([from, i - 1]);
+        from = blank ? -1 : i;
+      } else if (from < 0) from = i;
+    }
+    if (from >= 0) pieces.push([from, b]);
+  }
+  const sentences: Sentence[] = pieces.map(([a, b], index) => {
+    const st = toks.slice(a, b + 1);
+    const start = st[0]?.start ?? 0;
+    const end = st[st.length - 1]?.end ?? start;
+    return { index, start, end, text: text.slice(start, end), first: a, toks: st, dates: [] };
+  });
+  const ents = doc.entities().out(its.detail) as unknown as Array<{ type: string }>;
+  const entSpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
+  let s = 0;
+  ents.forEach((e, k) => {
+    if (e.type !== 'DATE') return;
+    const span = entSpans[k];
+    if (!span) return;
+    const a = toks[span[0]], b = toks[span[1]];
+    if (!a || !b) return;
+    while (s < sentences.length - 1 && (sentences[s]?.end ?? 0) <= a.start) s++;
+    sentences[s]?.dates.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end) });
+  });
+  return { text, sentences };
+}

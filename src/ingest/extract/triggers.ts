@@ -1,0 +1,36 @@
+/** Words that say a meeting happens; a sentence without one is never a meeting frame. */
+export const TRIGGERS = new Set([
+  'meeting', 'meetings', 'met', 'meet', 'meets', 'ministerial', 'plenary', 'conference', 'session', 'summit',
+  'talks', 'gathering', 'gathered', 'convened', 'convenes', 'convene', 'hosted', 'co-hosted', 'co-hosting',
+  'co-host', 'co-hosts', 'co-chaired', 'co-chair', 'co-chairs', 'chaired', 'consultation', 'consultations',
+  'videoconference', 'vtc', 'teleconference', 'dialogue', 'briefing', 'forum',
+]);
+
+/** Verbs that may stand between a meeting word and its place or date without changing the event. */
+export const MEETING_VERBS = new Set([
+  'held', 'hold', 'holds', 'holding', 'hosted', 'host', 'hosts', 'hosting', 'co-hosted', 'co-hosting', 'met', 'meet',
+  'meets', 'meeting', 'convened', 'convene', 'convenes', 'chaired', 'co-chaired', 'co-chair', 'chair', 'gathered',
+  'took', 'take', 'takes', 'taking', 'place', 'opened', 'opens', 'closed', 'concluded', 'ended', 'ends', 'began',
+  'begins', 'be', 'been', 'being', 'is', 'was', 'were', 'are', 'will', 'scheduled', 'planned', 'led', 'organised',
+  'organized', 'came', 'come', 'together',
+]);
+
+/** Words before a place that make it the topic of talk rather than the venue ("banned in Russia"). */
+export const PLACE_BLOCKERS = new Set([
+  'banned', 'outlawed', 'presence', 'threat', 'threats', 'fight', 'war', 'operations', 'progress', 'situation',
+  'affiliates', 'affiliate', 'branches', 'efforts', 'conflict', 'crisis', 'campaign', 'attacks', 'attack', 'isis',
+  'isil', 'daesh', 'deash', 'forces', 'troops', 'interests', 'activity', 'activities', 'stability', 'security',
+  'strongholds', 'camps', 'born', 'based', 'killed', 'defeat', 'violence', 'refugees', 'detained', 'imprisoned',
+  'ambassador', 'embassy', 'embassies', 'engagement', 'deployed', 'mission', 'partners', 'resurgence',
+]);
+
+/** Words that tie a meeting word to a different meeting than the document's own. */
+export const OTHER_MEETING_MARKERS = new Set([
+  'last', 'previous', 'prior', 'next', 'upcoming', 'forthcoming', 'future', 'follow-up', 'follows', 'preceding',
+  'earlier', 'subsequent', 'following',
+]);
+
+export const GENERIC = /\b(?:regularly|routinely|usually|annually|each year|every year|periodically)\b/i;
+export const VIRTUAL = /\bvirtual(?:ly)?\b|\bvideo[- ]?conferenc\w*|\bVTC\b|\bteleconferenc\w*|\bonline\b/i;
+export const BILATERAL = /\bbilateral\b|\bcounterparts?\b|\bmet (?:separately )?with\b|\bmeetings? with\b/i;
+export const DATE_BARRIERS = new Set(['ahead', 'before', 'after', 'since', 'until', 'by', 'prior', 'following']);
