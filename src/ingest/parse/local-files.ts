@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseBriefingText } from '../extract/briefing-format.js';
 import { looksBinary } from '../fetch/binary-sniff.js';
-import { decodeBody } from '../fetch/charset.js';
+import { charsetFromDocument, decodeBody } from '../fetch/charset.js';
 import { extractArticle } from './extract-article.js';
 import { tidyText } from './html-text.js';
 import { parseMarkdown } from './markdown-text.js';
@@ -61,7 +61,9 @@ export async function readLocalFile(path: string, opts: LocalFileOptions = {}): 
     throw notFound(abs, err);
   });
   if (looksBinary(bytes)) throw new ParseError('binary', abs, `${abs} holds binary data, not text; only text, Markdown and HTML files can be ingested.`);
-  const { text: raw } = decodeBody(bytes, null);
+  let { text: raw } = decodeBody(bytes, null);
+  // Files carry no Content-Type; undeclared bytes that are not UTF-8 are nearly always Windows Latin-1.
+  if (raw.includes('\uFFFD') && !charsetFromDocument(bytes)) raw = decodeBody(bytes, 'text/plain; charset=windows-1252').text;
   if (!raw.trim()) throw new ParseError('empty', abs, `${abs} is empty; nothing to ingest.`);
   if (kind !== 'html') {
     const longest = raw.split('\n').reduce((m, l) => Math.max(m, l.length), 0);
