@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { commands } from '../commands/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { renderPlainText, SHELL_USER, type Logger } from './core/index.js';
+import { parseBriefingText } from './ingest/extract/briefing-format.js';
+import { extract } from './ingest/extract/index.js';
+import { ingestSources, meetingsToJson } from './ingest/pipeline/index.js';
+import { createLogger } from './logging.js';
+import { createApp } from './main.js';
+import { SHELL_ASKER } from './platforms/shell/shell-platform.js';
+import { slackManifest } from './platforms/slack/manifest.js';
+
+const USAGE = `Usage: briefbot <command> [options]
+
+Commands:
+  ask "<command text>"          Run one /brief command as the shell user and print the reply
+  ingest PATH|URL...            Ingest files, folders, feeds or pages; prints a summary
+  extract --json FILE...        Print the facts extracted from each file, one JSON line per file (stores nothing)
+  meetings --json               Print every stored meeting, one JSON object per line
+  digest --preview [--channel REF] [--digest KIND]
+                                Render the next digest without sending it or moving anything
+  slack-manifest [--socket] [--url URL]
+                                Print a Slack app manifest for this bot
+  migrate                       Apply database migrations and exit
+  export FILE | import FILE     Move all data between databases (JSON lines)
+  help                          Show this help
+
+Settings come from the environment and .env; see .env.example.`;
+
+type Handler = (args: string[], config: Config, log: Logger) => Promise<number>;
+
+const handlers: Record<string, Handler> = {
+  async ask(args, config, log) {
+    const text = args.join(' ').trim();
+    if (!text) return usageError('ask needs the command text, e.g. briefbot ask "/brief meetings"');
+    const app = await createApp(config, log);
+    try {
+      const reply = await app.dispatcher.handle(text, SHELL_ASKER);
+      process.stdout.write(`${renderPlainText(reply)}\n`);
+      // A user error is an answer; only an internal failure is the tool failing.
+      return reply.error?.code === 'internal' ? 1 : 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async ingest(args, config, log) {
+    if (!args.length) return usageError('ingest needs at least one path or URL');
+    const app = await createApp({ ...config, seedSamples: false }, log);
+    try {
+      const progress = process.stderr.isTTY
+        ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} documents…`)
+        : undefined;
+      const summary = await ingestSources(app.store, args, { log, allowPrivate: config.fetchAllowPrivate, onProgress: progress });
+      if (progress) process.stderr.write('\n');
+      for (const failure of summary.failures) process.stderr.write(`failed: ${failure.source}: ${failure.message}\n`);
+      process.stdout.write(
+        `${summary.read} read, ${summary.new} new, ${summary.duplicates} duplicates, ` +
+          `${summary.meetingsCreated} meetings created, ${summary.meetingsMerged} merged, ${summary.failures.length} failures\n`,
+      );
+      return summary.failures.length ? 1 : 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async extract(args) {
+    const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
+    if (!positionals.length) return usageError('extract needs at least one file');
+    let failed = 0;
+    for (const file of positionals) {
+      try {
+        const briefing = parseBriefingText(readFileSync(file, 'utf8'));
+        const facts = extract({ text: briefing.body, title: briefing.title, published: briefing.published });
+        process.stdout.write(values.json ? `${JSON.stringify(facts)}\n` : `${file}\n${JSON.stringify(facts, null, 2)}\n`);
+      } catch (error) {
+        failed++;
+        process.stderr.write(`${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        // Keep one line per file so scripts can zip input and output.
+        if (values.json) process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`);
+      }
+    }
+    return failed ? 1 : 0;
+  },
+
+  async meetings(args, config, log) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+    if (!values.json) return usageError('meetings prints JSON lines: use briefbot meetings --json, or briefbot ask "/brief meetings"');
+    const app = await createApp(config, log);
+    try {
+      for await (const line of meetingsToJson(app.store)) process.stdout.write(`${JSON.stringify(line)}\n`);
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async digest(args, config, log) {
+    const { values } = parseArgs({
+      args,
+      options: { preview: { type: 'boolean' }, channel: { type: 'string' }, digest: { type: 'string', default: 'daily-brief' } },
+    });
+    if (!values.preview) return usageError('only previews are available here: briefbot digest --preview [--channel REF]');
+    const app = await createApp(config, log);
+    try {
+      const subscriber = values.channel ? { kind: 'channel' as const, ref: values.channel } : { kind: 'user' as const, ref: SHELL_USER };
+      const replies = await app.context.digests.preview(subscriber, values.digest);
+      if (!replies.length) process.stdout.write('Nothing new for this digest yet.\n');
+      for (const reply of replies) process.stdout.write(`${renderPlainText(reply)}\n`);
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+
+  async 'slack-manifest'(args, config) {
+    const { values } = parseArgs({ args, options: { socket: { type: 'boolean' }, url: { type: 'string' } } });
+    const manifest = slackManifest(commands, {
+      commandName: config.commandName,
+      socketMode: values.socket ?? Boolean(config.slack?.appToken),
+      requestUrl: values.url,
+    });
+    process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+    return 0;
+  },
+
+  async migrate(_args, config, log) {
+    const app = await createApp({ ...config, seedSamples: false }, log);
+    await app.close();
+    process.stdout.write(`migrations applied (${app.store.kind})\n`);
+    return 0;
+  },
+
+  async export() {
+    process.stderr.write('briefbot: export is not built yet (it comes with PostgreSQL support).\n');
+    return 3;
+  },
+
+  async import() {
+    process.stderr.write('briefbot: import is not built yet (it comes with PostgreSQL support).\n');
+    return 3;
+  },
+
+  async help() {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  },
+};
+
+function usageError(message: string): number {
+  process.stderr.write(`briefbot: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') return handlers.help!([], undefined as never, undefined as never);
+  const handler = handlers[name];
+  if (!handler) return usageError(`unknown command "${name}"`);
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`briefbot: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const log = createLogger({ level: config.logFile ? config.logLevel : 'warn', file: config.logFile });
+  return handler(args, config, log);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`briefbot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
