@@ -204,7 +204,8 @@ export class FakeDiscord {
       if (reply) break;
     }
     reply ??= this.defaultReply(call);
-    const headers = { 'content-type': 'application/json', ...reply.headers };
+    // A JSON content type on an empty 204 makes discord.js try to parse nothing.
+    const headers = { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers };
     res.writeHead(reply.status, headers);
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
     this.wake();
@@ -227,7 +228,10 @@ export class FakeDiscord {
       const list = (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: nextId(), type: 1 }));
       return { status: 200, body: list };
     }
-    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return { status: 204 };
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      if (call.query.get('with_response') !== 'true') return { status: 204 };
+      return { status: 200, body: { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: body?.type, message: message(CHANNEL_ID, body?.data) } } };
+    }
     if ((m = path.match(/^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/))) {
       if (method === 'DELETE') return { status: 204 };
       return { status: 200, body: message(CHANNEL_ID, body) };
