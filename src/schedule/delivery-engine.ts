@@ -1,0 +1,222 @@
+import {
+  parseSubscriberKey,
+  platformOf,
+  renderPlainText,
+  type Delivery,
+  type DeliveryMark,
+  type DeliverySnapshot,
+  type DigestDef,
+  type Logger,
+  type Platform,
+  type Reply,
+  type Schedule,
+  type Store,
+  type Subscriber,
+} from '../core/index.js';
+import { composeReply, isoDateIn, select } from './compose.js';
+import { DEFAULT_RETRY, isPermanent, realSleep, withRetry, type RetryPolicy } from './send-retry.js';
+import { FilterCache } from './subscriber-filters.js';
+import { loadWindow, type DigestWindow } from './window.js';
+
+/** The points where a crash test may kill the process. */
+export type DeliveryStep = 'after-claim' | 'after-snapshot' | 'after-send' | 'between-parts' | 'before-finish';
+
+export type DeliveryOutcome = 'sent' | 'empty' | 'failed' | 'skipped' | 'interrupted';
+
+/** What a delivery needs from its schedule; recovery falls back to defaults when it was removed. */
+export type DeliveryPlan = Pick<Schedule, 'subscriber' | 'digest' | 'timezone' | 'announceEmpty'> & Partial<Pick<Schedule, 'setBy'>>;
+
+export interface DeliveryEngineOptions {
+  store: Store;
+  digests: readonly DigestDef[];
+  /** By `Platform.name`, the prefix of the references it serves. */
+  platforms: ReadonlyMap<string, Platform>;
+  /** Unique per process: the lease owner. */
+  owner: string;
+  log: Logger;
+  leaseMs?: number;
+  defaultTimezone?: string;
+  retry?: RetryPolicy;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Test seam called at each step (the crash tests kill the process there). */
+  checkpoint?: (step: DeliveryStep, delivery: Delivery, part?: number) => void | Promise<void>;
+}
+
+export interface Composed {
+  reply: Reply | null;
+  snapshot: Omit<DeliverySnapshot, 'parts'>;
+}
+
+/** Part keys double as Discord nonces (at most 25 characters). */
+export function markKey(deliveryId: number, part: number): string {
+  return `bb${deliveryId}p${part}`;
+}
+
+/**
+ * Claim → compose → snapshot → send each part → finish. Every step is recorded
+ * in the store, so whoever holds the lease next (this process after a restart,
+ * or another replica) continues where the last one stopped.
+ */
+export class DeliveryEngine {
+  readonly filters: FilterCache;
+  private readonly leaseMs: number;
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly opts: DeliveryEngineOptions) {
+    this.filters = new FilterCache(opts.log);
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.now = opts.now ?? (() => new Date());
+    this.sleep = opts.sleep ?? realSleep;
+  }
+
+  digest(id: string): DigestDef | undefined {
+    return this.opts.digests.find((d) => d.id === id);
+  }
+
+  /** Delivers one slot of a schedule, unless another process already has it. */
+  async deliver(plan: DeliveryPlan, slot: string): Promise<DeliveryOutcome> {
+    const now = this.now();
+    const key = { subscriber: plan.subscriber, digest: plan.digest, slot };
+    const delivery = await this.opts.store.deliveries.claim(key, this.opts.owner, this.leaseUntil(now), now.toISOString());
+    if (!delivery) return 'skipped';
+    await this.opts.checkpoint?.('after-claim', delivery);
+    return this.continue(delivery, plan);
+  }
+
+  /** Takes over deliveries whose owner stopped before finishing. */
+  async recover(): Promise<number> {
+    const { store } = this.opts;
+    const now = this.now();
+    let resumed = 0;
+    for (const stale of await store.deliveries.expired(now.toISOString())) {
+      const key = { subscriber: stale.subscriber, digest: stale.digest, slot: stale.slot };
+      const delivery = await store.deliveries.claim(key, this.opts.owner, this.leaseUntil(now), now.toISOString());
+      if (!delivery) continue; // another replica took it first
+      const schedule = await store.schedules.get(stale.subscriber, stale.digest);
+      const plan: DeliveryPlan = schedule ?? { subscriber: stale.subscriber, digest: stale.digest, timezone: this.defaultTimezone(), announceEmpty: false };
+      this.opts.log.info({ delivery: delivery.id, slot: delivery.slot, status: delivery.status }, 'taking over an unfinished delivery');
+      await this.continue(delivery, plan);
+      resumed++;
+    }
+    return resumed;
+  }
+
+  /**
+   * Composes a digest for one subscriber without claiming or storing anything:
+   * the path both deliveries and previews take. `window` lets bulk callers share
+   * one loaded window.
+   */
+  async compose(plan: DeliveryPlan, at: Date, afterSeq: number, window?: DigestWindow): Promise<Composed> {
+    const { store } = this.opts;
+    const def = this.digest(plan.digest);
+    if (!def) throw new Error(`Unknown digest kind ${plan.digest}`);
+    const uptoSeq = window?.uptoSeq ?? (await store.documents.lastSeq());
+    const win = window ?? (await loadWindow(store, afterSeq, uptoSeq, isoDateIn(at, plan.timezone)));
+    const filters = this.filters.forSubscriptions(await store.subscriptions.listFor(plan.subscriber));
+    const selection = select(win, filters, afterSeq);
+    const fromDoc = afterSeq > 0 ? await store.documents.get(afterSeq) : null;
+    const reply = composeReply(def, selection, {
+      subscriber: parseSubscriberKey(plan.subscriber),
+      timezone: plan.timezone,
+      announceEmpty: plan.announceEmpty,
+      from: fromDoc ? new Date(fromDoc.ingestedAt) : null,
+      to: at,
+    });
+    return {
+      reply,
+      snapshot: { meetingIds: selection.meetings.map((m) => m.id), documentIds: selection.documents.map((d) => d.id), watermarkTo: uptoSeq },
+    };
+  }
+
+  private async continue(delivery: Delivery, plan: DeliveryPlan): Promise<DeliveryOutcome> {
+    const { store, log } = this.opts;
+    const subscriber = parseSubscriberKey(delivery.subscriber);
+    const platform = this.opts.platforms.get(platformOf(subscriber.ref));
+    if (!platform) {
+      await store.deliveries.fail(delivery.id, `no platform for ${platformOf(subscriber.ref)}`, this.now().toISOString());
+      return 'failed';
+    }
+    // A delivery composed before a crash may have parts that went out unrecorded.
+    const resumed = delivery.snapshot !== null;
+    let snapshot = delivery.snapshot;
+    if (!snapshot) {
+      let composed: Composed;
+      try {
+        const watermark = await store.deliveries.getWatermark(delivery.subscriber, delivery.digest);
+        composed = await this.compose(plan, new Date(delivery.slot), watermark);
+      } catch (error) {
+        // A compose error repeats on every retry: fail it; its items stay behind the watermark.
+        log.error({ err: error, delivery: delivery.id }, 'composing a digest failed');
+        await store.deliveries.fail(delivery.id, `compose failed: ${String(error)}`, this.now().toISOString());
+        return 'failed';
+      }
+      snapshot = { ...composed.snapshot, parts: composed.reply ? platform.renderParts(composed.reply) : [] };
+      // Saved even when empty, so finishing moves the watermark past what was examined.
+      await store.deliveries.saveSnapshot(delivery.id, snapshot);
+      await this.opts.checkpoint?.('after-snapshot', delivery);
+    }
+    if (snapshot.parts.length === 0) {
+      await store.deliveries.finish(delivery.id, 'empty', this.now().toISOString());
+      return 'empty';
+    }
+    for (let part = 0; part < snapshot.parts.length; part++) {
+      if (delivery.sentParts[part] !== undefined) continue;
+      const mark: DeliveryMark = { deliveryId: delivery.id, part, key: markKey(delivery.id, part), digest: delivery.digest, slot: delivery.slot };
+      // A slow owner whose lease ran out must not race the replica that took over.
+      if ((await store.deliveries.get(delivery.id))?.owner !== this.opts.owner) return 'interrupted';
+      let messageId: string;
+      try {
+        const found = resumed && platform.findSent ? await platform.findSent(subscriber, mark) : null;
+        messageId = found ?? (await withRetry(() => platform.sendPart(subscriber, snapshot.parts[part], mark), this.opts.retry ?? DEFAULT_RETRY, this.sleep)).messageId;
+      } catch (error) {
+        await this.failDelivery(delivery, plan, subscriber, platform, error);
+        return 'failed';
+      }
+      await this.opts.checkpoint?.('after-send', delivery, part);
+      await store.deliveries.recordPart(delivery.id, part, messageId);
+      if (part < snapshot.parts.length - 1) await this.opts.checkpoint?.('between-parts', delivery, part);
+    }
+    await this.opts.checkpoint?.('before-finish', delivery);
+    await store.deliveries.finish(delivery.id, 'sent', this.now().toISOString());
+    log.info({ delivery: delivery.id, subscriber: delivery.subscriber, digest: delivery.digest, slot: delivery.slot, parts: snapshot.parts.length }, 'digest delivered');
+    return 'sent';
+  }
+
+  /**
+   * The watermark stays where it was, so the next digest carries these items.
+   * A permanent failure also pauses the schedule and tells whoever set it.
+   */
+  private async failDelivery(delivery: Delivery, plan: DeliveryPlan, to: Subscriber, platform: Platform, error: unknown): Promise<void> {
+    const { store, log } = this.opts;
+    const reason = error instanceof Error ? error.message : String(error);
+    await store.deliveries.fail(delivery.id, reason, this.now().toISOString());
+    log.warn({ delivery: delivery.id, subscriber: delivery.subscriber, reason }, 'digest delivery failed');
+    if (!isPermanent(error)) return;
+    await store.schedules.pause(delivery.subscriber, delivery.digest, reason);
+    if (!plan.setBy) return;
+    const notice: Reply = {
+      title: 'Digest paused',
+      blocks: [
+        { type: 'text', text: `The ${delivery.digest} digest for ${to.ref} could not be delivered (${reason}), so its schedule is paused.` },
+        { type: 'context', text: 'Nothing is lost: once the channel is reachable again, set the schedule again and the next digest covers everything since the last one.' },
+      ],
+      ephemeral: false,
+    };
+    const notifier = this.opts.platforms.get(platformOf(plan.setBy)) ?? platform;
+    try {
+      await notifier.notify(plan.setBy, notice);
+    } catch (notifyError) {
+      log.warn({ err: notifyError, text: renderPlainText(notice) }, 'could not tell the schedule owner about the pause');
+    }
+  }
+
+  private leaseUntil(now: Date): string {
+    return new Date(now.getTime() + this.leaseMs).toISOString();
+  }
+
+  private defaultTimezone(): string {
+    return this.opts.defaultTimezone ?? 'UTC';
+  }
+}

@@ -1,0 +1,61 @@
+import { prepareFacets, type Meeting, type PreparedFacets, type Store, type StoredDocument } from '../core/index.js';
+
+/** An item of a digest window with its filter facets prepared once for all subscribers. */
+export interface WindowItem<T> {
+  item: T;
+  /** Ingestion sequence that made it new (a meeting's last change, a document's id). */
+  seq: number;
+  facets: PreparedFacets;
+}
+
+/** Everything new in (afterSeq, uptoSeq], loaded once and shared by every subscriber composed from it. */
+export interface DigestWindow {
+  afterSeq: number;
+  uptoSeq: number;
+  meetings: WindowItem<Meeting>[];
+  /** Non-meeting documents (statements, designations, ...). */
+  documents: WindowItem<StoredDocument>[];
+  /** Meetings dated today or later, for roundups. */
+  upcoming: WindowItem<Meeting>[];
+}
+
+const PAGE = 1000;
+const UPCOMING_LIMIT = 100;
+
+export function meetingFacets(m: Meeting): PreparedFacets {
+  return prepareFacets({
+    topics: m.topics,
+    bodies: m.parent ? [m.body, m.parent] : [m.body],
+    places: [m.city, m.country].filter((p): p is string => !!p),
+    text: [...m.summary.map((s) => s.text), ...m.outcomes, ...m.chairs, ...m.sources.map((s) => s.title)].join('\n'),
+  });
+}
+
+export function documentFacets(d: StoredDocument): PreparedFacets {
+  const meetings = d.extraction.meetings;
+  return prepareFacets({
+    topics: d.extraction.topics,
+    bodies: meetings.flatMap((m) => (m.parent ? [m.body, m.parent] : [m.body])),
+    places: meetings.flatMap((m) => [m.city, m.country]).filter((p): p is string => !!p),
+    text: `${d.title}\n${d.text}`,
+  });
+}
+
+/** Meeting reports reach digests as meetings; only the rest are listed as documents. */
+export function isNonMeeting(d: StoredDocument): boolean {
+  return d.extraction.development !== 'meeting' && !d.extraction.is_meeting_report;
+}
+
+export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number, today: string): Promise<DigestWindow> {
+  const meetings = (await store.meetings.changedSince(afterSeq, uptoSeq)).map((m) => ({ item: m, seq: m.lastSeq, facets: meetingFacets(m) }));
+  const documents: WindowItem<StoredDocument>[] = [];
+  for (let after = afterSeq; after < uptoSeq; ) {
+    const page = await store.documents.since(after, uptoSeq, PAGE);
+    if (page.length === 0) break;
+    for (const d of page) if (isNonMeeting(d)) documents.push({ item: d, seq: d.id, facets: documentFacets(d) });
+    after = page[page.length - 1]!.id;
+  }
+  const { items } = await store.meetings.list({ since: today, order: 'oldest', limit: UPCOMING_LIMIT });
+  const upcoming = items.filter((m) => m.start !== null && m.start >= today).map((m) => ({ item: m, seq: m.lastSeq, facets: meetingFacets(m) }));
+  return { afterSeq, uptoSeq, meetings, documents, upcoming };
+}
