@@ -33,6 +33,7 @@ export interface SearchHit {
   document: Pick<StoredDocument, 'id' | 'url' | 'title' | 'outlet' | 'published'>;
   /** A short excerpt; matched words are wrapped in `[[` and `]]`. */
   snippet: string;
+  /** Relevance: higher is a better match (0 when listing without words). */
   rank: number;
 }
 
@@ -49,7 +50,8 @@ export interface DocumentRepo {
   addUrl(id: number, url: string): Promise<void>;
   /**
    * Full-text search. `words` are plain words typed by a user: the store quotes
-   * them itself, so no operator syntax can break the query.
+   * them itself, so no operator syntax can break the query. Every word must match.
+   * With no words at all it lists what the filters match, newest published first.
    */
   search(words: readonly string[], filters: SearchFilters, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }>;
   /** Documents stored after `afterSeq` up to and including `uptoSeq`, oldest first. */

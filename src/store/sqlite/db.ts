@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * A connection with a per-store statement cache: preparing is the costly part of a
+ * small query, and dynamic filter SQL has only a handful of shapes.
+ */
+export class Db {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly raw: Database.Database,
+    /** The current instant as an ISO string; injectable so tests can fix the clock. */
+    readonly now: () => string,
+  ) {}
+
+  stmt(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.raw.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.stmt(sql).get(...params) as T | undefined;
+  }
+
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.stmt(sql).all(...params) as T[];
+  }
+
+  run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.stmt(sql).run(...params);
+  }
+
+  /** Runs `fn` in an IMMEDIATE transaction, so a read-then-write never hits a lock upgrade. */
+  tx<T>(fn: () => T): T {
+    return this.raw.transaction(fn).immediate();
+  }
+}

@@ -1,0 +1,195 @@
+import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, StoredDocument } from '../../core/index.js';
+import type { Db } from './db.js';
+import { fold, fromBool, fromJson, toJson } from './rows.js';
+import { searchDocuments } from './document-search.js';
+
+interface DocumentRow {
+  id: number;
+  url: string | null;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  ingested_at: string;
+  text: string;
+  content_hash: string;
+  simhash: string | null;
+  source_id: number | null;
+  extraction: string;
+}
+
+const COLUMNS = 'id, url, title, outlet, published, ingested_at, text, content_hash, simhash, source_id, extraction';
+
+/** Splits a 16-hex-digit SimHash in its four 16-bit bands (nulls when absent or malformed). */
+export function simhashBands(simhash: string | null): [string | null, string | null, string | null, string | null] {
+  if (simhash === null || !/^[0-9a-f]{16}$/i.test(simhash)) return [null, null, null, null];
+  const s = simhash.toLowerCase();
+  return [s.slice(0, 4), s.slice(4, 8), s.slice(8, 12), s.slice(12, 16)];
+}
+
+export class SqliteDocumentRepo implements DocumentRepo {
+  constructor(private readonly db: Db) {}
+
+  async add(doc: NewDocument): Promise<StoredDocument> {
+    const id = this.db.tx(() => {
+      const bands = simhashBands(doc.simhash);
+      const result = this.db.run(
+        `INSERT INTO documents (url, title, outlet, published, ingested_at, text, content_hash, simhash,
+           simhash_b0, simhash_b1, simhash_b2, simhash_b3, source_id, extraction, is_meeting_report, development)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        doc.url,
+        doc.title,
+        doc.outlet,
+        doc.published,
+        this.db.now(),
+        doc.text,
+        doc.contentHash,
+        doc.simhash === null ? null : doc.simhash.toLowerCase(),
+        ...bands,
+        doc.sourceId,
+        toJson(doc.extraction),
+        fromBool(doc.extraction.is_meeting_report),
+        doc.extraction.development,
+      );
+      const newId = Number(result.lastInsertRowid);
+      for (const url of [doc.url, ...(doc.urls ?? [])]) {
+        if (url !== null) this.insertUrl(newId, url);
+      }
+      for (const topic of new Set(doc.extraction.topics.map(fold))) {
+        this.db.run('INSERT OR IGNORE INTO document_topics (document_id, topic_lc) VALUES (?, ?)', newId, topic);
+      }
+      return newId;
+    });
+    const stored = await this.get(id);
+    if (!stored) throw new Error(`Document ${id} vanished after insert`);
+    return stored;
+  }
+
+  async get(id: number): Promise<StoredDocument | null> {
+    const row = this.db.get<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`, id);
+    return row ? this.toDocument(row) : null;
+  }
+
+  async getMany(ids: readonly number[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = this.db.all<DocumentRow>(
+      `SELECT ${COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+      toJson(ids),
+    );
+    const byId = new Map(this.withUrls(rows).map((doc) => [doc.id, doc]));
+    // In the caller's order, each document once.
+    return [...new Set(ids)].flatMap((id) => {
+      const doc = byId.get(id);
+      return doc ? [doc] : [];
+    });
+  }
+
+  async findByUrl(url: string): Promise<StoredDocument | null> {
+    const row = this.db.get<DocumentRow>(
+      `SELECT ${COLUMNS} FROM documents WHERE id = (SELECT document_id FROM document_urls WHERE url = ?)`,
+      url,
+    );
+    return row ? this.toDocument(row) : null;
+  }
+
+  async findByContentHash(hash: string): Promise<StoredDocument | null> {
+    const row = this.db.get<DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1`, hash);
+    return row ? this.toDocument(row) : null;
+  }
+
+  async nearDuplicateCandidates(simhash: string, limit: number): Promise<Array<{ id: number; simhash: string }>> {
+    const [b0, b1, b2, b3] = simhashBands(simhash);
+    const sharing =
+      b0 === null
+        ? []
+        : this.db.all<{ id: number; simhash: string }>(
+            `SELECT id, simhash FROM documents
+             WHERE simhash_b0 = ? OR simhash_b1 = ? OR simhash_b2 = ? OR simhash_b3 = ?
+             ORDER BY id DESC LIMIT ?`,
+            b0,
+            b1,
+            b2,
+            b3,
+            limit,
+          );
+    if (sharing.length >= limit) return sharing;
+    // Top up with the most recent fingerprints: near copies usually arrive close together.
+    const seen = new Set(sharing.map((c) => c.id));
+    const recent = this.db.all<{ id: number; simhash: string }>(
+      'SELECT id, simhash FROM documents WHERE simhash IS NOT NULL ORDER BY id DESC LIMIT ?',
+      limit,
+    );
+    for (const candidate of recent) {
+      if (sharing.length >= limit) break;
+      if (!seen.has(candidate.id)) sharing.push(candidate);
+    }
+    return sharing;
+  }
+
+  async addUrl(id: number, url: string): Promise<void> {
+    this.insertUrl(id, url);
+  }
+
+  async search(
+    words: readonly string[],
+    filters: SearchFilters,
+    limit: number,
+    offset: number,
+  ): Promise<{ hits: SearchHit[]; total: number }> {
+    return searchDocuments(this.db, words, filters, limit, offset);
+  }
+
+  async since(afterSeq: number, uptoSeq: number, limit: number): Promise<StoredDocument[]> {
+    const rows = this.db.all<DocumentRow>(
+      `SELECT ${COLUMNS} FROM documents WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`,
+      afterSeq,
+      uptoSeq,
+      limit,
+    );
+    return this.withUrls(rows);
+  }
+
+  async lastSeq(): Promise<number> {
+    return this.db.get<{ seq: number | null }>('SELECT MAX(id) AS seq FROM documents')?.seq ?? 0;
+  }
+
+  async count(): Promise<number> {
+    return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM documents')?.n ?? 0;
+  }
+
+  private insertUrl(id: number, url: string): void {
+    // A URL already known (for this or another document) keeps its first owner.
+    this.db.run('INSERT OR IGNORE INTO document_urls (document_id, url) VALUES (?, ?)', id, url);
+  }
+
+  private toDocument(row: DocumentRow): StoredDocument {
+    return this.withUrls([row])[0]!;
+  }
+
+  private withUrls(rows: DocumentRow[]): StoredDocument[] {
+    if (rows.length === 0) return [];
+    const urlRows = this.db.all<{ document_id: number; url: string }>(
+      'SELECT document_id, url FROM document_urls WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+      toJson(rows.map((r) => r.id)),
+    );
+    const urls = new Map<number, string[]>();
+    for (const { document_id, url } of urlRows) {
+      const list = urls.get(document_id) ?? [];
+      list.push(url);
+      urls.set(document_id, list);
+    }
+    return rows.map((row) => ({
+      id: row.id,
+      url: row.url,
+      urls: urls.get(row.id) ?? [],
+      title: row.title,
+      outlet: row.outlet,
+      published: row.published,
+      ingestedAt: row.ingested_at,
+      text: row.text,
+      contentHash: row.content_hash,
+      simhash: row.simhash,
+      sourceId: row.source_id,
+      extraction: fromJson<Extraction>(row.extraction)!,
+    }));
+  }
+}

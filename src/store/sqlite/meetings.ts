@@ -1,0 +1,158 @@
+import type { IsoDate, Meeting, MeetingQuery, MeetingRecord, MeetingRepo, MeetingSource } from '../../core/index.js';
+import type { Db } from './db.js';
+import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, type MeetingRow } from './meeting-rows.js';
+import { meetingOrder, meetingWhere } from './meeting-query.js';
+import { fold, toJson } from './rows.js';
+
+const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_reported, first_seq, last_seq, created_at, updated_at)
+  VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
+const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ')},
+  last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ?`;
+
+export class SqliteMeetingRepo implements MeetingRepo {
+  constructor(private readonly db: Db) {}
+
+  async create(record: MeetingRecord, documentId: number): Promise<Meeting> {
+    const id = this.db.tx(() => {
+      const doc = this.db.get<{ published: string | null; ingested_at: string }>(
+        'SELECT published, ingested_at FROM documents WHERE id = ?',
+        documentId,
+      );
+      if (!doc) throw new Error(`No document ${documentId} to create a meeting from`);
+      const now = this.db.now();
+      const result = this.db.run(
+        INSERT_SQL,
+        ...recordValues(record),
+        doc.published ?? doc.ingested_at.slice(0, 10),
+        documentId,
+        documentId,
+        now,
+        now,
+      );
+      const newId = Number(result.lastInsertRowid);
+      this.attach(newId, record, documentId);
+      return newId;
+    });
+    return this.mustGet(id);
+  }
+
+  async update(id: number, record: MeetingRecord, documentId: number): Promise<Meeting> {
+    this.db.tx(() => {
+      const result = this.db.run(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
+      if (result.changes === 0) throw new Error(`No meeting ${id} to update`);
+      this.db.run('DELETE FROM meeting_topics WHERE meeting_id = ?', id);
+      this.attach(id, record, documentId);
+    });
+    return this.mustGet(id);
+  }
+
+  async get(id: number): Promise<Meeting | null> {
+    const row = this.db.get<MeetingRow>(`SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.id = ?`, id);
+    return row ? this.withSources([row])[0]! : null;
+  }
+
+  async list(query: MeetingQuery): Promise<{ items: Meeting[]; total: number }> {
+    const where = meetingWhere(query);
+    const total = this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM meetings m WHERE ${where.sql}`, ...where.params)?.n ?? 0;
+    if (total === 0) return { items: [], total };
+    const rows = this.db.all<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE ${where.sql} ORDER BY ${meetingOrder(query.order)} LIMIT ? OFFSET ?`,
+      ...where.params,
+      query.limit,
+      query.offset ?? 0,
+    );
+    return { items: this.withSources(rows), total };
+  }
+
+  async candidates(body: string, from: IsoDate | null, to: IsoDate | null): Promise<Meeting[]> {
+    // Undated meetings could be any date, so they are always candidates.
+    const rows = this.db.all<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m
+       WHERE m.body_lc = ?
+         AND (? IS NULL OR COALESCE(m.end_date, m.start_date) IS NULL OR COALESCE(m.end_date, m.start_date) >= ?)
+         AND (? IS NULL OR COALESCE(m.start_date, m.end_date) IS NULL OR COALESCE(m.start_date, m.end_date) <= ?)
+       ORDER BY m.start_date DESC NULLS LAST, m.id DESC`,
+      fold(body),
+      from,
+      from,
+      to,
+      to,
+    );
+    return this.withSources(rows);
+  }
+
+  async findByWords(words: readonly string[], limit: number): Promise<Meeting[]> {
+    const folded = words.map(fold).filter((w) => w !== '');
+    if (folded.length === 0) return [];
+    const rows = this.db.all<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m
+       WHERE ${folded.map(() => 'instr(m.search_text, ?) > 0').join(' AND ')}
+       ORDER BY m.start_date DESC NULLS LAST, m.id DESC LIMIT ?`,
+      ...folded,
+      limit,
+    );
+    return this.withSources(rows);
+  }
+
+  async changedSince(afterSeq: number, uptoSeq: number): Promise<Meeting[]> {
+    const rows = this.db.all<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.last_seq > ? AND m.last_seq <= ? ORDER BY m.last_seq, m.id`,
+      afterSeq,
+      uptoSeq,
+    );
+    return this.withSources(rows);
+  }
+
+  async topicCounts(since: IsoDate): Promise<Map<string, number>> {
+    // Primary meetings only, like list's default, so a count matches what listing the topic shows.
+    const rows = this.db.all<{ topic: string; n: number }>(
+      `SELECT MIN(t.topic) AS topic, COUNT(*) AS n FROM meeting_topics t JOIN meetings m ON m.id = t.meeting_id
+       WHERE m.is_primary = 1 AND COALESCE(m.start_date, m.first_reported) >= ?
+       GROUP BY t.topic_lc ORDER BY n DESC, t.topic_lc`,
+      since,
+    );
+    return new Map(rows.map((r) => [r.topic, r.n]));
+  }
+
+  async bodies(): Promise<Array<{ body: string; count: number }>> {
+    return this.db.all<{ body: string; count: number }>(
+      `SELECT MIN(body) AS body, COUNT(*) AS count FROM meetings GROUP BY body_lc ORDER BY count DESC, body_lc`,
+    );
+  }
+
+  async count(): Promise<number> {
+    return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM meetings')?.n ?? 0;
+  }
+
+  private attach(id: number, record: MeetingRecord, documentId: number): void {
+    this.db.run('INSERT OR IGNORE INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)', id, documentId);
+    for (const topic of record.topics) {
+      this.db.run('INSERT OR IGNORE INTO meeting_topics (meeting_id, topic, topic_lc) VALUES (?, ?, ?)', id, topic, fold(topic));
+    }
+  }
+
+  private async mustGet(id: number): Promise<Meeting> {
+    const meeting = await this.get(id);
+    if (!meeting) throw new Error(`Meeting ${id} vanished`);
+    return meeting;
+  }
+
+  /** Loads the source documents of many meetings in one query. */
+  private withSources(rows: MeetingRow[]): Meeting[] {
+    if (rows.length === 0) return [];
+    const sourceRows = this.db.all<MeetingSource & { meetingId: number }>(
+      `SELECT md.meeting_id AS meetingId, d.id AS documentId, d.url, d.title, d.outlet, d.published
+       FROM meeting_documents md JOIN documents d ON d.id = md.document_id
+       WHERE md.meeting_id IN (SELECT value FROM json_each(?))
+       ORDER BY d.id`,
+      toJson(rows.map((r) => r.id)),
+    );
+    const sources = new Map<number, MeetingSource[]>();
+    for (const { meetingId, ...source } of sourceRows) {
+      const list = sources.get(meetingId) ?? [];
+      list.push(source);
+      sources.set(meetingId, list);
+    }
+    return rows.map((row) => toMeeting(row, sources.get(row.id) ?? []));
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/core/index.js';
+import { extraction, meetingRecord, newDocument } from './fixtures.js';
+
+const HOSTILE = ['"', '*', 'NEAR(', 'OR OR', 'a" OR "b', '-', 'title:', '(', ')', '^', 'AND', '🛰️🙂', 'x'.repeat(10_000), "'", '\\', '""""'];
+
+export function documentSearchContract(store: () => Store): void {
+  describe('documents.search', () => {
+    async function seed() {
+      const s = store();
+      const rabat = await s.documents.add(
+        newDocument({
+          title: 'Focus group convenes on the Sahel',
+          text: 'Envoys reviewed stabilisation support for the Sahel and agreed to meet again in spring.',
+          published: '2026-01-15',
+        }),
+      );
+      const rome = await s.documents.add(
+        newDocument({
+          title: 'Ministers discuss financing',
+          text: 'A long communique on counter-financing mentioned the Sahel once among many other regions and themes.',
+          published: '2026-03-20',
+          extraction: extraction({ topics: ['financing'] }),
+        }),
+      );
+      const other = await s.documents.add(
+        newDocument({ title: 'Unrelated harbour news', text: 'Fishing boats returned early because of the weather.', published: '2026-02-01' }),
+      );
+      await s.meetings.create(meetingRecord({ body: 'Africa Focus Group', city: 'Rabat', country: 'Morocco', topics: ['sahel'] }), rabat.id);
+      await s.meetings.create(
+        meetingRecord({ body: 'Global Coalition Ministerial', city: 'Rome', country: 'Italy', topics: ['foreign-fighters'] }),
+        rome.id,
+      );
+      return { rabat, rome, other };
+    }
+
+    it('finds documents containing every word, best match first, with marked snippets', async () => {
+      const { rabat, rome } = await seed();
+      const result = await store().documents.search(['sahel'], {}, 10, 0);
+      expect(result.total).toBe(2);
+      expect(result.hits.map((h) => h.document.id)).toEqual([rabat.id, rome.id]);
+      expect(result.hits[0]!.rank).toBeGreaterThan(result.hits[1]!.rank);
+      expect(result.hits[0]!.document).toEqual({
+        id: rabat.id,
+        url: rabat.url,
+        title: rabat.title,
+        outlet: rabat.outlet,
+        published: '2026-01-15',
+      });
+      expect(result.hits[0]!.snippet).toMatch(/\[\[Sahel\]\]/);
+      const both = await store().documents.search(['SAHEL', 'financing'], {}, 10, 0);
+      expect(both.hits.map((h) => h.document.id)).toEqual([rome.id]);
+      expect((await store().documents.search(['sahel', 'harbour'], {}, 10, 0)).total).toBe(0);
+    });
+
+    it('pages with limit and offset while the total stays the same', async () => {
+      for (let i = 0; i < 5; i += 1) await store().documents.add(newDocument({ text: `Patrol report ${i} about the lake basin.` }));
+      const page1 = await store().documents.search(['basin'], {}, 2, 0);
+      const page3 = await store().documents.search(['basin'], {}, 2, 4);
+      expect(page1.total).toBe(5);
+      expect(page1.hits).toHaveLength(2);
+      expect(page3.total).toBe(5);
+      expect(page3.hits).toHaveLength(1);
+      const ids = new Set([...page1.hits, ...(await store().documents.search(['basin'], {}, 2, 2)).hits, ...page3.hits].map((h) => h.document.id));
+      expect(ids.size).toBe(5);
+      expect((await store().documents.search(['basin'], {}, 2, 10)).hits).toEqual([]);
+    });
+
+    it('filters by publication dates, meeting body, place and topic', async () => {
+      const { rabat, rome } = await seed();
+      const ids = async (filters: Parameters<Store['documents']['search']>[1]) =>
+        (await store().documents.search(['sahel'], filters, 10, 0)).hits.map((h) => h.document.id);
+      expect(await ids({ since: '2026-02-01' })).toEqual([rome.id]);
+      expect(await ids({ until: '2026-02-01' })).toEqual([rabat.id]);
+      expect(await ids({ since: '2026-01-15', until: '2026-03-20' })).toEqual([rabat.id, rome.id]);
+      expect(await ids({ body: 'africa focus' })).toEqual([rabat.id]);
+      expect(await ids({ body: 'ministerial' })).toEqual([rome.id]);
+      expect(await ids({ place: 'ITALY' })).toEqual([rome.id]);
+      expect(await ids({ place: 'rabat' })).toEqual([rabat.id]);
+      expect(await ids({ place: 'Paris' })).toEqual([]);
+      // A topic of a meeting the document reports, or of the document itself.
+      expect(await ids({ topic: 'foreign-fighters' })).toEqual([rome.id]);
+      expect(await ids({ topic: 'Financing' })).toEqual([rome.id]);
+      expect(await ids({ topic: 'sahel', body: 'coalition' })).toEqual([]);
+      const filtered = await store().documents.search(['sahel'], { place: 'morocco' }, 10, 0);
+      expect(filtered.total).toBe(1);
+    });
+
+    it('with no words, lists what the filters match, newest first', async () => {
+      const { rabat, rome, other } = await seed();
+      const all = await store().documents.search([], {}, 10, 0);
+      expect(all.total).toBe(3);
+      expect(all.hits.map((h) => h.document.id)).toEqual([rome.id, other.id, rabat.id]);
+      const inMorocco = await store().documents.search([], { place: 'Morocco' }, 10, 0);
+      expect(inMorocco.hits.map((h) => h.document.id)).toEqual([rabat.id]);
+    });
+
+    it('treats operator syntax as plain words and never fails on hostile input', async () => {
+      const { rabat } = await seed();
+      await store().documents.add(newDocument({ title: 'Quoted', text: 'The memo said near the border, or not.' }));
+      for (const word of HOSTILE) {
+        const result = await store().documents.search([word], {}, 5, 0);
+        expect(result.total).toBeGreaterThanOrEqual(0);
+        const mixed = await store().documents.search(['sahel', word], { body: word, topic: word, place: word }, 5, 0);
+        expect(mixed.hits).toEqual([]);
+      }
+      // `OR` and `NEAR` are words here, not operators: only documents containing them match.
+      expect((await store().documents.search(['near'], {}, 5, 0)).total).toBe(1);
+      expect((await store().documents.search(['sahel', 'OR', 'harbour'], {}, 5, 0)).total).toBe(0);
+      expect((await store().documents.search(['stabilisation*'], {}, 5, 0)).hits.map((h) => h.document.id)).toEqual([rabat.id]);
+      expect((await store().documents.search(['-sahel'], {}, 5, 0)).total).toBe(2);
+    });
+  });
+}
