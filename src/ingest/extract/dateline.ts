@@ -6,6 +6,8 @@ export interface Dateline {
   place: Place | null;
   /** The dateline's date, only when its year is written or can be inferred. */
   date: IsoDate | null;
+  /** Offset in the body where the text proper begins, after an inline dateline. */
+  end: number;
 }
 
 // "RABAT, March 3 (MAP) -", "WASHINGTON —", "Washington, DC (STL.News) –"
@@ -39,9 +41,11 @@ export function readDateline(body: string, published: IsoDate | null): Dateline 
   const lines = body.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
   let place: Place | null = null;
   let date: IsoDate | null = null;
+  let end = 0;
   const first = lines[0] ?? '';
   const m = INLINE.exec(first);
   if (m) {
+    end = body.indexOf(first) + m[0].length;
     place = placeOf(m[1], m[2]);
     if (m[3]) date = findDates(m[3], published, 'past').find((x) => x.start)?.start ?? null;
   }
@@ -50,5 +54,5 @@ export function readDateline(body: string, published: IsoDate | null): Dateline 
     if (!place && /^[A-Z][A-Za-z.,' -]+$/.test(line)) place = lookupPlace(line.replace(/,.*$/, '')) ?? null;
     if (!date && DATE_LINE.test(line)) date = dateOf(line);
   }
-  return { place, date };
+  return { place, date, end };
 }

@@ -76,19 +76,20 @@ const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
  * sentences that carry a meeting trigger or a date entity, because chrono is
  * the costly part of the pipeline.
  */
-export function findDates(sentence: string, ref: IsoDate | null, tense: Tense): DateMention[] {
+export function findDates(sentence: string, ref: IsoDate | null, tense?: Tense): DateMention[] {
   // En and em dashes between numbers are ranges to chrono only when written as hyphens.
   const text = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (m, a: string, b: string) => `${a}-${b}`.padEnd(m.length, ' '));
   const instant = ref ? utc(ref) : FALLBACK_REF;
   const results = chrono.parse(text, { instant, timezone: 0 });
   const out: DateMention[] = [];
   for (const r of results) {
+    const t = tense ?? tenseOf(text, r.index, r.text.length);
     // "next week" or "this month" does not pin a day, whatever chrono fills in.
     const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
-    const start = vague ? null : pinned(r.start, ref, tense, r.text);
+    const start = vague ? null : pinned(r.start, ref, t, r.text);
     let end = start;
     if (start && r.end) {
-      const e = pinned(r.end, ref, tense, r.text);
+      const e = pinned(r.end, ref, t, r.text);
       // A year-less range keeps the start's year; chrono gives the end its own guess.
       end = e ? `${start.slice(0, 4)}${e.slice(4)}` : start;
       if (end < start) end = e;
@@ -125,9 +126,16 @@ function mergeRanges(text: string, ds: DateMention[]): DateMention[] {
   return out;
 }
 
-const FUTURE = /\b(?:will|shall|to be held|is to|are to|scheduled|looks? forward|upcoming|plans? to|going to|to host|to convene|next)\b|'ll\b/i;
+const FUTURE = /\b(?:will|shall|to be held|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to)\b|'ll\b/i;
+const CONTEXT_BEFORE = 60;
+const CONTEXT_AFTER = 25;
 
-/** The tense a bare weekday or year-less date points by. */
-export function tenseOf(sentence: string): Tense {
-  return FUTURE.test(sentence) ? 'future' : 'past';
+/**
+ * The tense a bare weekday or year-less date points by, read from the words
+ * around the date rather than the whole sentence ("adopted on Thursday its
+ * plan to ..." is past).
+ */
+export function tenseOf(sentence: string, at = 0, length = sentence.length): Tense {
+  const around = sentence.slice(Math.max(0, at - CONTEXT_BEFORE), at + length + CONTEXT_AFTER);
+  return FUTURE.test(around) ? 'future' : 'past';
 }

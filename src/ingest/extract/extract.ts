@@ -9,10 +9,26 @@ import { findPeople } from './people.js';
 import { summarise } from './summary.js';
 import { developmentOf } from './development.js';
 import { TRIGGERS } from './triggers.js';
+import { findDates } from './dates.js';
 
 const OUTCOME = /\b(?:adopted|agreed|welcomed|announced|endorsed|approved|launched|decided|pledged|committed to)\b/i;
 const MAX_OUTCOMES = 4;
 const LEAD = 2;
+const LEAD_FOR_DATE = 3;
+
+/**
+ * Without a publication date, a full date written in the title or lead (a
+ * photo caption, "On April 22nd, 2021") is the best the document offers for
+ * resolving its year-less dates; otherwise they stay unknown.
+ */
+function leadDate(sentences: Sentence[]): string | null {
+  for (const s of sentences) {
+    if (!/\b(?:19|20)\d\d\b/.test(s.text)) continue;
+    const d = findDates(s.text, null, 'past').find((x) => x.start);
+    if (d?.start) return d.start;
+  }
+  return null;
+}
 
 function outcomesOf(sentences: Sentence[]): string[] {
   const out: string[] = [];
@@ -37,12 +53,15 @@ export function extract(input: DocumentInput): Extraction {
   const body = sentences.filter((s) => s.start >= prefix.length);
   const dateline = readDateline(input.text, input.published ?? null);
   const published = input.published ?? dateline.date;
+  const ref = published ?? leadDate([...titleSentences, ...body.slice(0, LEAD_FOR_DATE)]);
   const mentions = findBodies(text);
+  const from = prefix.length + dateline.end;
 
   const frames: Frame[] = [];
   for (const s of sentences) {
     if (!s.toks.some((t) => TRIGGERS.has(t.lower))) continue;
-    const f = buildFrame(s, text, mentions, published, s.start < prefix.length);
+    const isTitle = s.start < prefix.length;
+    const f = buildFrame(s, text, mentions, ref, isTitle, isTitle ? 0 : from);
     if (f) frames.push(f);
   }
   // The title counts as one frame: keep the first of its pieces that found something.

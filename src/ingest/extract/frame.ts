@@ -16,6 +16,8 @@ export interface Frame {
   place: Place | null;
   date: DateMention | null;
   chairs: string[];
+  /** A chair is named only by an office that gives no country. */
+  unplacedChair: boolean;
   /** The sentence points at another meeting than the document's own ("the last Ministerial"). */
   other: boolean;
   /** The sentence refers back to a meeting already named ("this meeting", "the Ministerial"). */
@@ -66,7 +68,7 @@ function chooseBody(s: Sentence, text: string, mentions: BodyMention[], triggers
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 
 /** True when a verb other than a meeting verb (or a word like "ahead") stands between two tokens. */
-function barrier(toks: Tok[], a: number, b: number, masked: Set<number>, extra?: Set<string>): boolean {
+function barrier(toks: Tok[], a: number, b: number, masked: Set<number>, extra?: Set<string>, allowed?: Set<string>): boolean {
   const [lo, hi] = a < b ? [a, b] : [b, a];
   for (let i = lo + 1; i < hi; i++) {
     if (masked.has(i)) continue;
@@ -74,7 +76,7 @@ function barrier(toks: Tok[], a: number, b: number, masked: Set<number>, extra?:
     if (!t) continue;
     if (t.value === ';' || t.value === '(' || t.value === ')') return true;
     if (extra?.has(t.lower)) return true;
-    if ((t.pos === 'VERB') && !MEETING_VERBS.has(t.lower)) return true;
+    if (t.pos === 'VERB' && !MEETING_VERBS.has(t.lower) && !allowed?.has(t.lower)) return true;
   }
   return false;
 }
@@ -93,14 +95,20 @@ function insideParens(toks: Tok[], i: number): boolean {
 }
 
 const MAX_ARG_DISTANCE = 14;
+const MARKER_WINDOW = 8;
 
-function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<number>): Place | null {
+/** Going somewhere to attend a meeting puts the meeting there; the same words say nothing of its date. */
+const ATTENDING = new Set(['attend', 'attends', 'attending', 'participate', 'participates', 'participating', 'represent', 'visit', 'travel', 'travels', 'join', 'joins']);
+const VISIT = new Set(['visit', 'visits', 'visiting', 'visited']);
+
+function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<number>, from: number): Place | null {
   let best: Place | null = null, bestDist = Infinity;
   const toks = s.toks;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.lower !== 'in' && t.lower !== 'at' && t.lower !== 'to') continue;
-    if (PLACE_BLOCKERS.has(toks[i - 1]?.lower ?? '') || insideParens(toks, i)) continue;
+    if (t.lower !== 'in' && t.lower !== 'at' && t.lower !== 'to' && !VISIT.has(t.lower)) continue;
+    if (toks[i]!.start < from) continue;
+    if ((PLACE_BLOCKERS.has(toks[i - 1]?.lower ?? '') && !masked.has(i - 1)) || insideParens(toks, i)) continue;
     let place = placeAt(text, toks, i + 1)?.value ?? null;
     if (!place && t.lower === 'at') {
       for (let j = Math.min(toks.length - 1, i + 6); j > i && !place; j--) place = venue(text.slice(toks[i + 1]!.start, toks[j]!.end));
@@ -109,7 +117,7 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
     const d = nearest(anchors, i);
     if (d > MAX_ARG_DISTANCE) continue;
     const anchor = anchors.reduce((x, y) => (Math.abs(y - i) < Math.abs(x - i) ? y : x));
-    if (barrier(toks, anchor, i, masked)) continue;
+    if (barrier(toks, anchor, i, masked, undefined, ATTENDING)) continue;
     if (d < bestDist) { bestDist = d; best = place; }
   }
   return best;
@@ -117,16 +125,18 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
 
 const REPORTING = /\b(?:said|says|told|stated|announced|reported|added|noted|issued|released|published)\s+(?:\w+\s+)?$/i;
 
-function findDate(s: Sentence, text: string, anchors: number[], masked: Set<number>, ref: IsoDate | null, tense: Tense): DateMention | null {
+function findDate(s: Sentence, text: string, anchors: number[], masked: Set<number>, ref: IsoDate | null, from: number): DateMention | null {
   let best: DateMention | null = null, bestDist = Infinity;
-  for (const d of findDates(s.text, ref, tense)) {
+  for (const d of findDates(s.text, ref)) {
     const abs = s.start + d.index;
     if (REPORTING.test(text.slice(Math.max(s.start, abs - 30), abs))) continue;
+    if (abs < from) continue;
     const i = tokIndexAt(s.toks, abs);
-    if (insideParens(s.toks, i)) continue;
     const anchor = anchors.reduce((x, y) => (Math.abs(y - i) < Math.abs(x - i) ? y : x));
-    if (Math.abs(anchor - i) > MAX_ARG_DISTANCE + 4) continue;
-    if (barrier(s.toks, anchor, i, masked, DATE_BARRIERS)) continue;
+    // A date opening the sentence ("On 10 May, ...", "Today ...") dates its main clause.
+    const opening = tokIndexAt(s.toks, Math.max(from, s.start)) >= i - 1;
+    if (!opening && Math.abs(anchor - i) > MAX_ARG_DISTANCE + 4) continue;
+    if (!opening && barrier(s.toks, anchor, i, masked, DATE_BARRIERS)) continue;
     const dist = Math.abs(anchor - i) - (d.start ? 100 : 0);
     if (dist < bestDist) { bestDist = dist; best = d; }
   }
@@ -142,62 +152,87 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
 }
 
 const CHAIR_VERB = /^(?:co-?)?(?:chair(?:ed|s|ing)?|host(?:ed|s|ing)?|convene[ds]?|convening|lead|leads|led|preside[ds]?|presiding)$/i;
-const PASSIVE_STOP = new Set(['in', 'on', 'at', 'to', 'for', 'ahead', 'during', 'from', 'since', 'which', 'who', 'that', 'where', 'when', 'while', 'as', ';', '(', ':']);
+/** Where a "by ..." list of chairs ends; "for" is missing on purpose ("Minister for Foreign Affairs"). */
+const SPAN_STOP = new Set(['in', 'on', 'at', 'to', 'ahead', 'during', 'from', 'since', 'which', 'who', 'that', 'where', 'when', 'while', 'as', ';', '(', ':']);
 const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'operation', 'operations', '-', 'coalition']);
+const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
+const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
+
+export interface Chairs {
+  parties: string[];
+  /** A chair named only by an office that gives no country ("the Minister of Foreign Affairs"). */
+  unplacedOffice: boolean;
+}
 
 /** Countries and organisations said to chair, host, lead or convene. */
-function findChairs(s: Sentence, text: string, masked: Set<number>): string[] {
+function findChairs(s: Sentence, text: string, masked: Set<number>, mentions: BodyMention[]): Chairs {
   const toks = s.toks;
   const out: string[] = [];
+  let unplacedOffice = false;
   const add = (xs: string[]) => { for (const x of xs) if (!out.includes(x)) out.push(x); };
-  const stopAt = (from: number) => {
+  const stopAt = (from: number, stops: Set<string>) => {
     let j = from;
     for (; j < toks.length; j++) {
       const t = toks[j]!;
-      if (PASSIVE_STOP.has(t.lower)) break;
+      if (stops.has(t.lower) || TRIGGERS.has(t.lower)) break;
       if (t.pos === 'VERB' && !masked.has(j) && j > from) break;
     }
     return j;
   };
+  const subject = (from: number, to: number) => {
+    const parties = partiesIn(text, toks, from, to);
+    const a = toks[from], b = toks[to - 1];
+    const span = a && b ? text.slice(a.start, b.end) : '';
+    // "the Secretariat of the Global Coalition hosted": an organisation of the body itself.
+    const secretariat = /\bSecretariat\b/.test(span) && mentions.find((m) => m.start >= (a?.start ?? 0) && m.end <= (b?.end ?? 0));
+    if (secretariat) parties.push(`Secretariat of the ${secretariat.body.name}`);
+    if (parties.length === 0 && ROLE.test(span)) unplacedOffice = true;
+    add(parties);
+  };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    let spanFrom = -1;
-    if (t.lower === 'chairmanship' || t.lower === 'presidency' || t.lower === 'auspices' || t.lower === 'co-chairmanship') {
-      if (toks[i + 1]?.lower === 'of' && /^(?:under|with)$/.test(toks[i - 2]?.lower ?? toks[i - 1]?.lower ?? '')) spanFrom = i + 2;
-      if (spanFrom < 0) continue;
-      add(partiesIn(text, toks, spanFrom, stopAt(spanFrom)));
+    if (/^(?:co-)?(?:chairmanship|presidency|auspices)$/.test(t.lower)) {
+      if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with)$/.test(toks[i - 2]?.lower ?? '')) continue;
+      add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
       continue;
     }
     if (!CHAIR_VERB.test(t.value)) continue;
     if (NOT_A_CHAIR_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_CHAIR_BEFORE.has(toks[i - 2]?.lower ?? '')) continue;
+    if ([1, 2, 3].some((k) => NOT_A_CHAIR_AFTER.has(toks[i + k]?.lower ?? ''))) continue;
     if (toks[i + 1]?.lower === 'by') {
-      add(partiesIn(text, toks, i + 2, stopAt(i + 2)));
+      add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
+      continue;
+    }
+    // "co-host Nigeria": the noun, naming its holder right after it.
+    if (/^(?:co-)?(?:host|chair)$/.test(t.lower) && !/^(?:to|will|would|can|shall|and)$/.test(toks[i - 1]?.lower ?? '')) {
+      add(partiesIn(text, toks, i + 1, Math.min(toks.length, i + 4)));
+      continue;
+    }
+    // Active voice: the subject runs back to a clause break or a relative pronoun's antecedent.
+    let a = i - 1;
+    while (a >= 0 && toks[a]!.value !== ';' && toks[a]!.lower !== 'which' && toks[a]!.lower !== 'who') a--;
+    if (toks[a]?.lower === 'which' || toks[a]?.lower === 'who') {
+      let b = a - 1;
+      while (b >= 0 && toks[b]!.value === ',') b--;
+      let c = b;
+      while (c > 0 && toks[c - 1]!.value !== ',' && b - c < 10) c--;
+      subject(Math.max(0, c), b + 1);
     } else {
-      // Active voice: the subject is the stretch before the verb, back to a clause break.
-      let a = i - 1;
-      while (a >= 0 && toks[a]!.value !== ';' && !(toks[a]!.lower === 'which' || toks[a]!.lower === 'who')) a--;
-      const subjectFrom = a + 1;
-      if (toks[a]?.lower === 'which' || toks[a]?.lower === 'who') {
-        // "Morocco, which hosted ...": the antecedent just before the relative pronoun.
-        let b = a - 1;
-        while (b >= 0 && toks[b]!.value === ',') b--;
-        let c = b;
-        while (c > 0 && toks[c - 1]!.value !== ',' && i - c < 12) c--;
-        add(partiesIn(text, toks, Math.max(0, c), b + 1));
-      } else {
-        add(partiesIn(text, toks, subjectFrom, i));
-      }
-      // "co-chaired ... with X" / "together with X"
-      for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
-        if (toks[j]!.lower === 'with') { add(partiesIn(text, toks, j + 1, stopAt(j + 1))); break; }
-      }
+      subject(a + 1, i);
+    }
+    // "co-chaired, together with X, the meeting": partners, until the meeting itself is named.
+    for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
+      const w = toks[j]!.lower;
+      if (TRIGGERS.has(w) || (toks[j]!.pos === 'NOUN' && !masked.has(j) && !/^(?:today|tomorrow|tonight)$/.test(w))) break;
+      if (w === 'with') { add(partiesIn(text, toks, j + 1, stopAt(j + 1, new Set([';', '(', ':'])))); break; }
     }
   }
-  return out;
+  return { parties: out, unplacedOffice };
 }
 
 /** A meeting frame for a sentence with a meeting word, or null. */
-export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean): Frame | null {
+/** `from` is where the sentence's own words begin: a dateline before it is no meeting's place or date. */
+export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0): Frame | null {
   const triggers: number[] = [];
   s.toks.forEach((t, i) => { if (TRIGGERS.has(t.lower)) triggers.push(i); });
   if (triggers.length === 0) return null;
@@ -209,19 +244,26 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   if (!chosen && BILATERAL.test(s.text)) return null;
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
-  const other = triggers.some((ti) => {
-    for (let k = Math.max(0, ti - 6); k < ti; k++) if (OTHER_MEETING_MARKERS.has(s.toks[k]?.lower ?? '')) return true;
+  // The meeting word that goes with the body decides whether this is another meeting ("the next Ministerial").
+  const marked = (ti: number) => {
+    for (let k = Math.max(0, ti - MARKER_WINDOW); k < ti; k++) if (OTHER_MEETING_MARKERS.has(s.toks[k]?.lower ?? '')) return true;
     return false;
-  });
+  };
+  const bodyAt = chosen?.toks[0];
+  const other = bodyAt === undefined
+    ? triggers.some(marked)
+    : marked(triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x)));
   const tense = tenseOf(s.text);
+  const chairs = findChairs(s, text, masked, mine);
   const virtual = VIRTUAL.test(s.text);
   return {
     sentence: s,
     isTitle,
     body: chosen?.body ?? null,
-    place: virtual ? null : findPlace(s, text, anchors, masked),
-    date: findDate(s, text, anchors, masked, ref, tense),
-    chairs: findChairs(s, text, masked),
+    place: virtual ? null : findPlace(s, text, anchors, masked, from),
+    date: findDate(s, text, triggers, masked, ref, from),
+    chairs: chairs.parties,
+    unplacedChair: chairs.unplacedOffice,
     other,
     anaphoric,
     virtual,

@@ -13,6 +13,7 @@ interface Draft {
   texts: string[];
   frames: Frame[];
   virtual: boolean;
+  unplacedChair: boolean;
 }
 
 export interface Assembly {
@@ -51,11 +52,12 @@ function absorb(d: Draft, f: Frame): void {
   for (const c of f.chairs) if (!d.chairs.includes(c)) d.chairs.push(c);
   if (f.body || f.isTitle) d.texts.push(f.sentence.text);
   d.virtual ||= f.virtual;
+  d.unplacedChair ||= f.unplacedChair;
   d.frames.push(f);
 }
 
 const draft = (body: BodyDef, f: Frame): Draft => {
-  const d: Draft = { body, place: null, date: null, chairs: [], texts: [], frames: [], virtual: false };
+  const d: Draft = { body, place: null, date: null, chairs: [], texts: [], frames: [], virtual: false, unplacedChair: false };
   absorb(d, f);
   return d;
 };
@@ -121,6 +123,9 @@ export function assemble(frames: Frame[], title: string | null, datelinePlace: P
     else others.push(draft(body, f));
   }
   if (primary && !primary.place && !primary.virtual && datelinePlace) primary.place = datelinePlace;
+  // A minister or envoy named without a country, chairing at a venue: the host country is the one chairing.
+  const host = primary?.place?.country ?? (primary?.place?.city ? countryOfCity(primary.place.city) : null);
+  if (primary?.unplacedChair && host && !primary.chairs.includes(host)) primary.chairs.unshift(host);
   return {
     primary: primary ? facts(primary, true, published) : null,
     primaryFrames: primary?.frames ?? [],

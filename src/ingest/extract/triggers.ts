@@ -27,7 +27,7 @@ export const PLACE_BLOCKERS = new Set([
 /** Words that tie a meeting word to a different meeting than the document's own. */
 export const OTHER_MEETING_MARKERS = new Set([
   'last', 'previous', 'prior', 'next', 'upcoming', 'forthcoming', 'future', 'follow-up', 'follows', 'preceding',
-  'earlier', 'subsequent', 'following',
+  'earlier', 'subsequent', 'following', 'since',
 ]);
 
 export const GENERIC = /\b(?:regularly|routinely|usually|annually|each year|every year|periodically)\b/i;
