@@ -204,7 +204,7 @@ function findChairs(s: Sentence, text: string, masked: Set<number>, mentions: Bo
       continue;
     }
     // "co-host Nigeria": the noun, naming its holder right after it.
-    if (/^(?:co-)?(?:host|chair)$/.test(t.lower) && !/^(?:to|will|would|can|shall|and)$/.test(toks[i - 1]?.lower ?? '')) {
+    if (/^(?:co-)?(?:host|chair)$/.test(t.lower) && !/^(?:to|will|would|can|shall)$/.test(toks[i - 1]?.lower ?? '')) {
       add(partiesIn(text, toks, i + 1, Math.min(toks.length, i + 4)));
       continue;
     }
