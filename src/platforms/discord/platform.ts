@@ -65,7 +65,10 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
       await client.login(options.token);
       await ready;
       if (!client.isReady()) throw new Error('discord client is not ready after login');
-      await registerCommands(client, payload, options.guildId, options.store, log);
+      // Under a ShardingManager every process runs this; the one with shard 0 registers.
+      if (client.shard === null || client.shard.ids.includes(0)) {
+        await registerCommands(client, payload, options.guildId, options.store, log);
+      }
     },
     async stop() {
       await client.destroy();

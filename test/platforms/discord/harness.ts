@@ -22,7 +22,7 @@ export function dispatcherFor(commands: CommandDef[]): Dispatcher {
     commands,
     topics: [],
     digests: { kinds: () => [], preview: async () => [] },
-    scheduler: { refresh: async () => {}, nextRuns: () => [] },
+    scheduler: { refresh: async () => {}, validateCron: () => null, nextRuns: () => [] },
     log: silentLogger,
   };
   return createDispatcher(context);
