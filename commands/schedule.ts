@@ -86,7 +86,7 @@ function checkInterval(cron: string, runs: Date[], context: CommandContext): voi
     if (gap < min) {
       throw new UserError(
         ERROR_CODES.BAD_SCHEDULE,
-        `\`${echo(cron, 60)}\` would post every ${gap < 60 ? `${gap} seconds` : `${Math.round(gap / 60)} minutes`} at times; the most often allowed is every ${Math.round(min / 60)} minutes.`,
+        `\`${echo(cron, 60)}\` would post every ${gap < 60 ? `${gap} second${gap === 1 ? "" : "s"}` : `${Math.round(gap / 60)} minutes`} at times; the most often allowed is every ${Math.round(min / 60)} minutes.`,
         'Pick fewer times, e.g. `schedule daily 08:00`.',
       );
     }
