@@ -1,0 +1,97 @@
+import type { Store, StoredDocument } from '../../core/index.js';
+import { extract as realExtract } from '../extract/extract.js';
+import { canonicalizeUrl } from '../parse/index.js';
+import { attachMeetings } from './attach-meetings.js';
+import { contentHash, isNearDuplicate, shingleOverlap, simhash } from '../dedupe/index.js';
+import type { IngestInput, IngestOptions, IngestResult } from './types.js';
+
+const DEFAULT_NEAR_DUPLICATE_LIMIT = 64;
+// Share of shingles a SimHash candidate must share to count as the same story lightly edited.
+const MIN_SHINGLE_OVERLAP = 0.5;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** Canonical spellings of every URL given, first one first; unusable ones are dropped. */
+function canonicalUrls(input: IngestInput): string[] {
+  const out: string[] = [];
+  for (const raw of [input.url, ...(input.urls ?? [])]) {
+    if (!raw) continue;
+    try {
+      const url = canonicalizeUrl(raw);
+      if (!out.includes(url)) out.push(url);
+    } catch {
+      // A malformed extra URL must not cost the document; it just cannot be deduplicated by.
+    }
+  }
+  return out;
+}
+
+async function addMissingUrls(store: Store, doc: StoredDocument, urls: readonly string[]): Promise<void> {
+  const known = new Set([doc.url, ...doc.urls]);
+  for (const url of urls) if (!known.has(url)) await store.documents.addUrl(doc.id, url);
+}
+
+function duplicate(outcome: 'duplicate' | 'near-duplicate', documentId: number): IngestResult {
+  return { outcome, documentId, meetingsCreated: 0, meetingsMerged: 0 };
+}
+
+function titleOf(input: IngestInput): string {
+  const title = input.title?.replace(/\s+/g, ' ').trim();
+  if (title) return title;
+  const firstLine = input.text.trim().split('\n')[0] ?? '';
+  return firstLine.length > 120 ? `${firstLine.slice(0, 117)}...` : firstLine;
+}
+
+/**
+ * Ingests one document: a copy of a stored one (same URL, same text, or a near copy)
+ * only adds its URLs; otherwise it is extracted first and stored only if that worked,
+ * then each meeting it reports is merged into a stored meeting or created.
+ */
+export async function ingestDocument(store: Store, input: IngestInput, opts: IngestOptions = {}): Promise<IngestResult> {
+  const text = input.text.trim();
+  if (!text) throw new Error('the document has no text');
+  const urls = canonicalUrls(input);
+
+  for (const url of urls) {
+    const known = await store.documents.findByUrl(url);
+    if (known) {
+      await addMissingUrls(store, known, urls);
+      return duplicate('duplicate', known.id);
+    }
+  }
+  const hash = contentHash(text);
+  const same = await store.documents.findByContentHash(hash);
+  if (same) {
+    await addMissingUrls(store, same, urls);
+    return duplicate('duplicate', same.id);
+  }
+  const fingerprint = simhash(text);
+  const candidates = await store.documents.nearDuplicateCandidates(fingerprint, opts.nearDuplicateLimit ?? DEFAULT_NEAR_DUPLICATE_LIMIT);
+  for (const c of candidates) {
+    if (!c.simhash || !isNearDuplicate(fingerprint, c.simhash)) continue;
+    // SimHash alone lets a few unrelated pairs through; the shingles confirm it.
+    const original = await store.documents.get(c.id);
+    if (original && shingleOverlap(original.text, text) >= MIN_SHINGLE_OVERLAP) {
+      await addMissingUrls(store, original, urls);
+      return duplicate('near-duplicate', original.id);
+    }
+  }
+
+  const title = titleOf(input);
+  const given = input.published && ISO_DATE.test(input.published) ? input.published.slice(0, 10) : null;
+  const extraction = (opts.extract ?? realExtract)({ text, title, published: given, url: urls[0] ?? null });
+  const doc = await store.documents.add({
+    url: urls[0] ?? null,
+    urls,
+    title,
+    outlet: input.outlet ?? null,
+    published: given ?? extraction.published,
+    text,
+    contentHash: hash,
+    simhash: fingerprint,
+    sourceId: input.sourceId ?? null,
+    extraction,
+  });
+  const { created, merged } = await attachMeetings(store, doc);
+  opts.log?.debug({ documentId: doc.id, created, merged }, 'document ingested');
+  return { outcome: 'new', documentId: doc.id, meetingsCreated: created, meetingsMerged: merged };
+}
