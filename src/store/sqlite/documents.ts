@@ -2,6 +2,7 @@ import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, S
 import type { Db } from './db.js';
 import { fold, fromBool, fromJson, toJson } from './rows.js';
 import { searchDocuments } from './document-search.js';
+import { bandProbes, hammingDistance, isFingerprint, simhashBands } from './simhash-bands.js';
 
 interface DocumentRow {
   id: number;
@@ -18,13 +19,6 @@ interface DocumentRow {
 }
 
 const COLUMNS = 'id, url, title, outlet, published, ingested_at, text, content_hash, simhash, source_id, extraction';
-
-/** Splits a 16-hex-digit SimHash in its four 16-bit bands (nulls when absent or malformed). */
-export function simhashBands(simhash: string | null): [string | null, string | null, string | null, string | null] {
-  if (simhash === null || !/^[0-9a-f]{16}$/i.test(simhash)) return [null, null, null, null];
-  const s = simhash.toLowerCase();
-  return [s.slice(0, 4), s.slice(4, 8), s.slice(8, 12), s.slice(12, 16)];
-}
 
 export class SqliteDocumentRepo implements DocumentRepo {
   constructor(private readonly db: Db) {}
@@ -97,32 +91,40 @@ export class SqliteDocumentRepo implements DocumentRepo {
   }
 
   async nearDuplicateCandidates(simhash: string, limit: number): Promise<Array<{ id: number; simhash: string }>> {
-    const [b0, b1, b2, b3] = simhashBands(simhash);
-    const sharing =
-      b0 === null
-        ? []
-        : this.db.all<{ id: number; simhash: string }>(
-            `SELECT id, simhash FROM documents
-             WHERE simhash_b0 = ? OR simhash_b1 = ? OR simhash_b2 = ? OR simhash_b3 = ?
-             ORDER BY id DESC LIMIT ?`,
-            b0,
-            b1,
-            b2,
-            b3,
-            limit,
-          );
-    if (sharing.length >= limit) return sharing;
-    // Top up with the most recent fingerprints: near copies usually arrive close together.
-    const seen = new Set(sharing.map((c) => c.id));
-    const recent = this.db.all<{ id: number; simhash: string }>(
-      'SELECT id, simhash FROM documents WHERE simhash IS NOT NULL ORDER BY id DESC LIMIT ?',
-      limit,
-    );
-    for (const candidate of recent) {
-      if (sharing.length >= limit) break;
-      if (!seen.has(candidate.id)) sharing.push(candidate);
+    if (limit <= 0) return [];
+    const found = new Map<number, string>();
+    if (isFingerprint(simhash)) {
+      const [p0, p1, p2, p3] = bandProbes(simhash).map(toJson);
+      const rows = this.db.all<{ id: number; simhash: string }>(
+        `SELECT id, simhash FROM documents WHERE simhash_b0 IN (SELECT value FROM json_each(?))
+         UNION SELECT id, simhash FROM documents WHERE simhash_b1 IN (SELECT value FROM json_each(?))
+         UNION SELECT id, simhash FROM documents WHERE simhash_b2 IN (SELECT value FROM json_each(?))
+         UNION SELECT id, simhash FROM documents WHERE simhash_b3 IN (SELECT value FROM json_each(?))`,
+        p0,
+        p1,
+        p2,
+        p3,
+      );
+      const target = simhash.toLowerCase();
+      // Closest first; among equals, the newest.
+      const ranked = rows
+        .map((row) => ({ ...row, distance: hammingDistance(target, row.simhash) }))
+        .sort((a, b) => a.distance - b.distance || b.id - a.id)
+        .slice(0, limit);
+      for (const row of ranked) found.set(row.id, row.simhash);
     }
-    return sharing;
+    if (found.size < limit) {
+      // Top up with the most recent fingerprints: near copies usually arrive close together.
+      const recent = this.db.all<{ id: number; simhash: string }>(
+        'SELECT id, simhash FROM documents WHERE simhash IS NOT NULL ORDER BY id DESC LIMIT ?',
+        limit,
+      );
+      for (const row of recent) {
+        if (found.size >= limit) break;
+        if (!found.has(row.id)) found.set(row.id, row.simhash);
+      }
+    }
+    return [...found].map(([id, hash]) => ({ id, simhash: hash }));
   }
 
   async addUrl(id: number, url: string): Promise<void> {

@@ -47,19 +47,26 @@ export function documentContract(store: () => Store): void {
       expect(await store().documents.findByContentHash('other')).toBeNull();
     });
 
-    it('offers near-duplicate candidates sharing a SimHash band before merely recent ones', async () => {
-      const target = await store().documents.add(newDocument({ simhash: 'abcd000000000000' }));
-      await store().documents.add(newDocument({ simhash: null }));
+    it('offers near-duplicate candidates closest first, then recent fingerprints', async () => {
+      const add = (simhash: string | null) => store().documents.add(newDocument({ simhash }));
+      // Distances from 0000000000000000: 2 bits, and 12 bits spread 3 per 16-bit quarter.
+      const near2 = await add('0003000000000000');
+      const near12 = await add('0007000700070007');
+      await add(null);
+      await add('000f000f000f000f');
       const recent = [];
-      for (let i = 1; i <= 4; i += 1) recent.push(await store().documents.add(newDocument({ simhash: `${i}111222233334444` })));
-      const candidates = await store().documents.nearDuplicateCandidates('abcd999999999999', 2);
-      expect(candidates[0]).toEqual({ id: target.id, simhash: 'abcd000000000000' });
-      expect(candidates).toHaveLength(2);
-      // Nothing shares a band: the most recent fingerprints, newest first, never unfingerprinted ones.
+      for (let i = 1; i <= 4; i += 1) recent.push(await add(`fff${i}fff${i}fff${i}fff${i}`));
+      expect(await store().documents.nearDuplicateCandidates('0000000000000000', 2)).toEqual([
+        { id: near2.id, simhash: '0003000000000000' },
+        { id: near12.id, simhash: '0007000700070007' },
+      ]);
+      const topped = await store().documents.nearDuplicateCandidates('0000000000000000', 3);
+      expect(topped.map((c) => c.id).slice(0, 2)).toEqual([near2.id, near12.id]);
+      expect(topped).toHaveLength(3);
+      // Nothing close: the most recent fingerprints, newest first, never unfingerprinted ones.
       const fallback = await store().documents.nearDuplicateCandidates('9999888877776666', 3);
       expect(fallback.map((c) => c.id)).toEqual([recent[3]!.id, recent[2]!.id, recent[1]!.id]);
-      const all = await store().documents.nearDuplicateCandidates('9999888877776666', 50);
-      expect(all).toHaveLength(5);
+      expect(await store().documents.nearDuplicateCandidates('9999888877776666', 50)).toHaveLength(7);
     });
 
     it('lists documents after a sequence up to another, oldest first, with a limit', async () => {
