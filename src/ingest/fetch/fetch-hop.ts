@@ -48,7 +48,6 @@ export function fetchHop(url: URL, host: ResolvedHost, opts: HopOptions): Promis
   const href = url.href;
   return new Promise<HopResult>((resolve, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
-    let connectTimer: NodeJS.Timeout | undefined;
     let readTimer: NodeJS.Timeout | undefined;
     let settled = false;
     const finish = (err: Error | null, result?: HopResult): void => {
@@ -70,7 +69,7 @@ export function fetchHop(url: URL, host: ResolvedHost, opts: HopOptions): Promis
       agent: false, // a fresh socket per hop keeps timeouts and address pinning simple
     });
 
-    connectTimer = setTimeout(
+    const connectTimer = setTimeout(
       () => fail(new FetchError('timeout', href, `Connecting to ${href} took longer than ${opts.connectTimeoutMs} ms; the site may be down, it will be retried later.`)),
       opts.connectTimeoutMs,
     );
@@ -95,16 +94,18 @@ export function fetchHop(url: URL, host: ResolvedHost, opts: HopOptions): Promis
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
+      // Bodies of redirects and errors are never read: destroying (not draining) means an
+      // endless error page cannot keep the socket busy after we have moved on.
       if (REDIRECTS.has(status) && location) {
-        res.resume();
+        res.destroy();
         return finish(null, { kind: 'redirect', status, location });
       }
       if (status === 304) {
-        res.resume();
+        res.destroy();
         return finish(null, { kind: 'not-modified', headers: res.headers });
       }
       if (status < 200 || status > 299) {
-        res.resume();
+        res.destroy();
         return fail(new FetchError('http-status', href, `${href} answered HTTP ${status}: ${statusAdvice(status)}.`, status));
       }
       const contentType = res.headers['content-type'] ?? null;

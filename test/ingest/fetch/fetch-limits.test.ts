@@ -1,10 +1,13 @@
 import type { ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl, type FetchOptions } from '../../../src/ingest/fetch/index.js';
 import { expectFetchError } from './expect-error.js';
 import { startServer, type LocalServer } from './local-server.js';
 
-const FAST: FetchOptions = { allowPrivate: true, connectTimeoutMs: 300, readTimeoutMs: 300 };
+// Generous budgets where no timeout is expected (CI has 2 busy cores); the timeout tests use SHORT.
+const FAST: FetchOptions = { allowPrivate: true, connectTimeoutMs: 2000, readTimeoutMs: 2000 };
+const SHORT: FetchOptions = { ...FAST, readTimeoutMs: 300 };
 const FIFTY_MB = 50 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 'a');
 
@@ -95,7 +98,7 @@ describe('size cap', () => {
 describe('timeouts', () => {
   it('cuts off a response that never ends at the read timeout', async () => {
     const started = Date.now();
-    const err = await expectFetchError(fetchUrl(url('/never-ends'), FAST), 'timeout', url('/never-ends'));
+    const err = await expectFetchError(fetchUrl(url('/never-ends'), SHORT), 'timeout', url('/never-ends'));
     const took = Date.now() - started;
     expect(took).toBeGreaterThanOrEqual(280);
     expect(took).toBeLessThan(1500);
@@ -103,7 +106,7 @@ describe('timeouts', () => {
   });
 
   it('times out a server that never sends headers', async () => {
-    await expectFetchError(fetchUrl(url('/no-headers'), FAST), 'timeout', url('/no-headers'));
+    await expectFetchError(fetchUrl(url('/no-headers'), SHORT), 'timeout', url('/no-headers'));
   });
 });
 
@@ -154,5 +157,20 @@ describe('charset decoding', () => {
     const r = await text('/utf8-meta');
     expect(r.text).toContain('Nouakchott – Bamako');
     expect(r.charset).toBe('utf-8');
+  });
+});
+
+describe('compressed bodies', () => {
+  it('applies the size cap after decompression (a gzip bomb is cut off)', async () => {
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 'a'));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const tmp = await startServer({
+      '/bomb': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'content-length': String(bomb.length) }).end(bomb),
+    });
+    try {
+      await expectFetchError(fetchUrl(`${tmp.origin}/bomb`, { ...FAST, maxBytes: 1024 * 1024, readTimeoutMs: 3000 }), 'too-large', `${tmp.origin}/bomb`);
+    } finally {
+      await tmp.close();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { fetchUrl, type FetchOptions } from '../../../src/ingest/fetch/index.js'
 import { expectFetchError } from './expect-error.js';
 import { startServer, type LocalServer } from './local-server.js';
 
-const FAST: FetchOptions = { allowPrivate: true, connectTimeoutMs: 300, readTimeoutMs: 300 };
+// Generous budgets where no timeout is expected (CI has 2 busy cores); the timeout tests set 300 ms.
+const FAST: FetchOptions = { allowPrivate: true, connectTimeoutMs: 2000, readTimeoutMs: 2000 };
 
 let server: LocalServer;
 let url: (path: string) => string;

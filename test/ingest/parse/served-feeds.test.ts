@@ -1,18 +1,19 @@
 // End to end over real HTTP: fetch each feed from a local server, parse it, and for
 // teaser items fetch the linked page and extract only the story.
+import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl, type FetchOptions } from '../../../src/ingest/fetch/index.js';
 import { canonicalizeUrl, extractArticle, isTeaser, parseFeed, ParseError } from '../../../src/ingest/parse/index.js';
 import { startServer, type LocalServer } from '../fetch/local-server.js';
 import { fixture } from './fixtures.js';
 
-const OPTS: FetchOptions = { allowPrivate: true, connectTimeoutMs: 300, readTimeoutMs: 300 };
+const OPTS: FetchOptions = { allowPrivate: true, connectTimeoutMs: 2000, readTimeoutMs: 2000 };
 let server: LocalServer;
 
 const CHROME = ['Accept all cookies', 'We use cookies', 'Share on Facebook', 'Related stories', 'Flooding closes roads', 'Subscribe', 'All rights reserved', 'Privacy policy', 'Politics', 'Opinion'];
 
 beforeAll(async () => {
-  const xml = (name: string, type = 'application/rss+xml') => (_req: unknown, res: import('node:http').ServerResponse) =>
+  const xml = (name: string, type = 'application/rss+xml') => (_req: unknown, res: ServerResponse) =>
     res.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(fixture(name).replaceAll('{{origin}}', server.origin));
   const html = (name: string) => xml(name, 'text/html');
   server = await startServer({
