@@ -27,6 +27,19 @@ export const MAX_CHOICES = 25;
 /** DAD application-commands: names are 1–32 of these, lowercase where a letter has case. */
 export const NAME_PATTERN = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
+/**
+ * A registry name as a valid Discord option name: `meeting id` → `meeting-id`.
+ * The interaction handler maps names back through the same function.
+ */
+export function discordName(name: string): string {
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32);
+  return cleaned || 'value';
+}
+
 const description = (text: string) => truncate(text.replace(/\s+/g, ' ').trim() || '-', 100);
 
 /** The `/brief` command with one subcommand per definition. */
@@ -45,13 +58,13 @@ function subcommand(def: CommandDef): CommandOption {
   const options = [...(def.argument ? [argumentOption(def.argument)] : []), ...def.options.map(optionOf)];
   // Discord rejects a required option after an optional one.
   options.sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
-  return { type: OPTION_TYPE.subcommand, name: def.name.toLowerCase(), description: description(def.summary), options: options.slice(0, MAX_OPTIONS) };
+  return { type: OPTION_TYPE.subcommand, name: discordName(def.name), description: description(def.summary), options: options.slice(0, MAX_OPTIONS) };
 }
 
 function argumentOption(arg: ArgumentSpec): CommandOption {
   return {
     type: OPTION_TYPE.string,
-    name: arg.name.toLowerCase(),
+    name: discordName(arg.name),
     description: description(arg.description),
     required: Boolean(arg.required),
     ...(arg.autocomplete ? { autocomplete: true } : {}),
@@ -62,7 +75,7 @@ function optionOf(spec: OptionSpec): CommandOption {
   const integer = spec.type === 'integer';
   const option: CommandOption = {
     type: integer ? OPTION_TYPE.integer : OPTION_TYPE.string,
-    name: spec.name.toLowerCase(),
+    name: discordName(spec.name),
     description: description(spec.description),
     required: Boolean(spec.required),
   };

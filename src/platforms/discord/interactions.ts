@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { CommandDef, Dispatcher, Logger, Reply } from '../../core/index.js';
 import { askerOf } from './asker.js';
+import { discordName } from './command-payload.js';
 import { toCommandText } from './command-text.js';
 import { isPageButton, type PageButtons } from './page-button.js';
 import { RecentIds } from './recent-ids.js';
@@ -48,9 +49,14 @@ export function interactionHandler(deps: InteractionDeps): (interaction: Interac
 async function onCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   if (interaction.commandName !== deps.commandName) return;
   const sub = interaction.options.getSubcommand(false) ?? '';
-  const def = deps.commands.find((c) => c.name === sub);
-  const given = interaction.options.data[0]?.options ?? [];
-  const text = toCommandText(sub, given, def?.argument?.name);
+  const def = deps.commands.find((c) => discordName(c.name) === sub);
+  const argName = def?.argument ? discordName(def.argument.name) : undefined;
+  // Discord names were made from the registry's; map them back for the dispatcher.
+  const given = (interaction.options.data[0]?.options ?? []).map((o) => ({
+    name: o.name === argName ? o.name : (def?.options.find((s) => discordName(s.name) === o.name)?.name ?? o.name),
+    value: o.value,
+  }));
+  const text = toCommandText(def?.name ?? sub, given, argName);
   await answer(interaction, text, deps);
 }
 
@@ -118,8 +124,10 @@ async function toMessages(reply: Reply, pages: PageButtons) {
 async function onAutocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
   if (interaction.commandName !== deps.commandName) return;
   const focused = interaction.options.getFocused(true);
-  const def = deps.commands.find((c) => c.name === interaction.options.getSubcommand(false));
-  const spec = def?.argument?.name === focused.name ? def.argument : def?.options.find((o) => o.name === focused.name);
+  const sub = interaction.options.getSubcommand(false);
+  const def = deps.commands.find((c) => discordName(c.name) === sub);
+  const spec =
+    def?.argument && discordName(def.argument.name) === focused.name ? def.argument : def?.options.find((o) => discordName(o.name) === focused.name);
   const kind = spec?.autocomplete;
   if (!kind || !deps.autocomplete) {
     await interaction.respond([]);

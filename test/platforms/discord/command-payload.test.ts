@@ -112,3 +112,14 @@ describe('validateCommandPayload', () => {
     expect(validateCommandPayload(p).some((x) => x.includes('(limit 8000)'))).toBe(true);
   });
 });
+
+describe('discordName', () => {
+  it('turns registry names with spaces into valid option names', async () => {
+    const { discordName, NAME_PATTERN } = await import('../../../src/platforms/discord/command-payload.js');
+    expect(discordName('meeting id')).toBe('meeting-id');
+    expect(discordName('ID or Words!')).toBe('id-or-words');
+    expect(discordName('  ')).toBe('value');
+    expect(discordName('x'.repeat(40))).toHaveLength(32);
+    for (const n of ['meeting id', 'ID or Words!', 'a/b c', 'x'.repeat(40)]) expect(NAME_PATTERN.test(discordName(n))).toBe(true);
+  });
+});

@@ -61,8 +61,9 @@ describe('Discord platform: login and registration', () => {
 
   it('refuses to start with a command Discord would reject', async () => {
     const bad = testCommands();
-    bad[0] = { ...bad[0]!, name: 'Bad Name' };
-    await expect(startBot(fake, bad)).rejects.toThrow(/does not match Discord's name pattern/);
+    bad[0] = { ...bad[0]!, options: [...bad[0]!.options, { name: 'Topic', description: 'clashes with topic once lowercased' }] };
+    await expect(startBot(fake, bad)).rejects.toThrow(/brief meetings topic: duplicate option name/);
+    expect(fake.rest.filter((c) => c.method === 'PUT')).toEqual([]);
   });
 });
 
