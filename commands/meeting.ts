@@ -106,11 +106,11 @@ export function meetingReply(m: Meeting): Reply {
     blocks.push({ type: 'heading', text: 'Summary' }, { type: 'text', text: spans });
   }
   const citations: Citation[] = cited.map((s, i) => ({ n: i + 1, title: s.title || s.url || `document ${s.documentId}`, url: s.url, outlet: s.outlet, published: s.published }));
-  if (m.sources.length > cited.length) blocks.push({ type: 'context', text: `${m.sources.length - cited.length} more sources report it.` });
   return {
     title: `${ref(m.id)} ${truncate(m.body, 80)}, ${formatRange(m.start, m.end)}`,
     blocks,
     citations,
+    ...(m.sources.length > cited.length ? { footer: `${m.sources.length - cited.length} more sources report it.` } : {}),
     ephemeral: false,
   };
 }
