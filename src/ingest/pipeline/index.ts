@@ -2,3 +2,5 @@ export { ingestDocument } from './ingest-document.js';
 export { ingestPaths } from './ingest-paths.js';
 export { ingestUrls, type UrlBatchOptions, type UrlTarget } from './ingest-urls.js';
 export type * from './types.js';
+export { pollDue, startPoller, type Poller, type PollerOptions } from './poller.js';
+export { pollSource, type PollOutcome, type PollSourceOptions } from './poll-source.js';
