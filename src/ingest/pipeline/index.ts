@@ -4,3 +4,4 @@ export { ingestUrls, type UrlBatchOptions, type UrlTarget } from './ingest-urls.
 export type * from './types.js';
 export { pollDue, startPoller, type Poller, type PollerOptions } from './poller.js';
 export { pollSource, type PollOutcome, type PollSourceOptions } from './poll-source.js';
+export { watchInbox, type InboxOptions, type InboxWatcher } from './inbox-watcher.js';
