@@ -76,6 +76,8 @@ function barrier(toks: Tok[], a: number, b: number, masked: Set<number>, extra?:
     if (!t) continue;
     if (t.value === ';' || t.value === '(' || t.value === ')') return true;
     if (extra?.has(t.lower)) return true;
+    // "took place" belongs to the meeting; "take part" is someone else's act.
+    if (/^(?:take|takes|took|taking)$/.test(t.lower) && toks[i + 1]?.lower === 'place') continue;
     if (t.pos === 'VERB' && !MEETING_VERBS.has(t.lower) && !allowed?.has(t.lower)) return true;
   }
   return false;
@@ -98,7 +100,7 @@ const MAX_ARG_DISTANCE = 14;
 const MARKER_WINDOW = 8;
 
 /** Going somewhere to attend a meeting puts the meeting there; the same words say nothing of its date. */
-const ATTENDING = new Set(['attend', 'attends', 'attending', 'participate', 'participates', 'participating', 'represent', 'visit', 'travel', 'travels', 'join', 'joins']);
+const ATTENDING = new Set(['take', 'taking', 'attend', 'attends', 'attending', 'participate', 'participates', 'participating', 'represent', 'visit', 'travel', 'travels', 'join', 'joins']);
 const VISIT = new Set(['visit', 'visits', 'visiting', 'visited']);
 
 function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<number>, from: number): Place | null {

@@ -116,7 +116,8 @@ export function assemble(frames: Frame[], title: string | null, datelinePlace: P
       else primary = draft(main, f);
       continue;
     }
-    const body = f.body ?? (f.other ? top : null);
+    // "the next meeting of the group": without a name, another meeting is most likely the same body's.
+    const body = f.body ?? (f.other ? main ?? top : null);
     if (!body || (!f.place && !f.date && !f.other)) continue;
     const same = others.find((o) => o.body.name === body.name && compatible(o, f));
     if (same) absorb(same, f);

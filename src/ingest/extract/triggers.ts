@@ -10,8 +10,8 @@ export const TRIGGERS = new Set([
 export const MEETING_VERBS = new Set([
   'held', 'hold', 'holds', 'holding', 'hosted', 'host', 'hosts', 'hosting', 'co-hosted', 'co-hosting', 'met', 'meet',
   'meets', 'meeting', 'convened', 'convene', 'convenes', 'chaired', 'co-chaired', 'co-chair', 'chair', 'gathered',
-  'took', 'take', 'takes', 'taking', 'place', 'opened', 'opens', 'closed', 'concluded', 'ended', 'ends', 'began',
-  'begins', 'be', 'been', 'being', 'is', 'was', 'were', 'are', 'will', 'scheduled', 'planned', 'led', 'organised',
+  'place', 'opened', 'opens', 'opening', 'closed', 'closing', 'concluded', 'concluding', 'ended', 'ends', 'ending',
+  'began', 'begins', 'beginning', 'starting', 'started', 'running', 'lasting', 'be', 'been', 'being', 'is', 'was', 'were', 'are', 'will', 'scheduled', 'planned', 'led', 'organised',
   'organized', 'came', 'come', 'together',
 ]);
 

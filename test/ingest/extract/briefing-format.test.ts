@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseBriefingText } from '../../../src/ingest/extract/briefing-format.js';
+
+describe('parseBriefingText', () => {
+  it('reads the header lines and keeps the body after the blank line verbatim', () => {
+    const raw = 'Title: A meeting\nSource: https://example.org/a\nPublished: 2024-03-01\n\nFirst line.\n\nSecond paragraph.\n';
+    expect(parseBriefingText(raw)).toEqual({
+      title: 'A meeting',
+      source: 'https://example.org/a',
+      published: '2024-03-01',
+      body: 'First line.\n\nSecond paragraph.\n',
+    });
+  });
+
+  it('treats an unknown or malformed publication date as null', () => {
+    expect(parseBriefingText('Title: T\nPublished: unknown\n\nBody').published).toBeNull();
+    expect(parseBriefingText('Title: T\nPublished: March 2024\n\nBody').published).toBeNull();
+  });
+
+  it('normalises CRLF line ends and a byte-order mark', () => {
+    const b = parseBriefingText('\uFEFFTitle: T\r\nPublished: 2024-01-02\r\n\r\nBody text\r\n');
+    expect(b.title).toBe('T');
+    expect(b.body).toBe('Body text\n');
+  });
+
+  it('returns the whole text as body when there is no header block', () => {
+    const raw = 'The Coalition met today.\nNothing else.';
+    expect(parseBriefingText(raw)).toEqual({ title: null, source: null, published: null, body: raw });
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, tenseOf, weekdayFrom, yearFor } from '../../../src/ingest/extract/dates.js';
+
+const first = (s: string, ref: string | null) => {
+  const d = findDates(s, ref)[0];
+  return d ? [d.start, d.end] : null;
+};
+
+describe('dates', () => {
+  // 2024-05-17 is a Friday.
+  it('resolves a bare weekday backwards in past tense and forwards in future tense', () => {
+    expect(first('The ministers met on Tuesday.', '2024-05-17')).toEqual(['2024-05-14', '2024-05-14']);
+    expect(first('The ministers will meet on Tuesday.', '2024-05-17')).toEqual(['2024-05-21', '2024-05-21']);
+  });
+
+  it('reads the tense near the date, not from an unrelated "plan to" later on', () => {
+    expect(tenseOf('They adopted on Thursday a plan to act.', 13, 8)).toBe('past');
+    expect(tenseOf('They will meet on Thursday.', 17, 8)).toBe('future');
+  });
+
+  it('keeps both ends of "Wednesday and Thursday" and of a day range', () => {
+    expect(first('Delegations met on Wednesday and Thursday in Riyadh.', '2024-05-17')).toEqual(['2024-05-15', '2024-05-16']);
+    expect(first('They met in Rome on 19–20 March.', '2024-05-17')).toEqual(['2024-03-19', '2024-03-20']);
+  });
+
+  it('leaves a year-less date unknown when the document has no date', () => {
+    expect(first('They met on 4 March in Berlin.', null)).toEqual([null, null]);
+    expect(first('They met on Thursday.', null)).toEqual([null, null]);
+    expect(first('They met today.', null)).toEqual([null, null]);
+  });
+
+  it('keeps a written year even without a document date', () => {
+    expect(first('They met on 11 May 2022 in Marrakech.', null)).toEqual(['2022-05-11', '2022-05-11']);
+  });
+
+  it('does not pin a day for "next week" or a month alone', () => {
+    expect(first('They will meet next week.', '2024-05-17')).toEqual([null, null]);
+    const may = findDates('The ministerial was held in May 2022.', null)[0];
+    expect(may?.start).toBeNull();
+    expect([may?.year, may?.month]).toEqual([2022, 5]);
+  });
+
+  it('picks the year of a year-less date by tense around the reference date', () => {
+    expect(yearFor('2018-06-22', 2, 13, 'past')).toBe('2018-02-13');
+    expect(yearFor('2018-01-05', 12, 15, 'past')).toBe('2017-12-15');
+    expect(yearFor('2018-11-20', 1, 10, 'future')).toBe('2019-01-10');
+  });
+
+  it('counts weekdays from the reference day itself', () => {
+    expect(weekdayFrom('2024-05-17', 5, 'past')).toBe('2024-05-17');
+    expect(weekdayFrom('2024-05-17', 4, 'past')).toBe('2024-05-16');
+    expect(weekdayFrom('2024-05-17', 4, 'future')).toBe('2024-05-23');
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../src/ingest/extract/index.js';
+
+const main = (text: string, published: string | null = '2024-05-17', title: string | null = null) => {
+  const m = extract({ text, title, published }).meetings.find((x) => x.primary);
+  if (!m) throw new Error('no primary meeting');
+  return m;
+};
+
+describe('places', () => {
+  it('takes the place from the dateline when the text names none', () => {
+    const m = main('BRUSSELS, May 17 (Wire) - The Small Group of the Global Coalition met on Thursday to review progress.');
+    expect([m.city, m.country]).toEqual(['Brussels', 'Belgium']);
+  });
+
+  it('ignores "banned in X" and places of what was discussed', () => {
+    const m = main('The Global Coalition met on Monday to discuss a movement banned in Russia and its cells in Iraq.');
+    expect([m.city, m.country]).toEqual([null, null]);
+  });
+
+  it('prefers the venue over the dateline', () => {
+    const m = main('WASHINGTON - The Global Coalition to Defeat ISIS held a political directors meeting in Rabat, Morocco on Tuesday.');
+    expect([m.city, m.country, m.kind]).toEqual(['Rabat', 'Morocco', 'political-directors']);
+  });
+
+  it('gives no place for a virtual meeting, even with a dateline', () => {
+    const m = main('WASHINGTON - The Small Group of the Global Coalition met virtually on Tuesday.');
+    expect([m.city, m.country]).toEqual([null, null]);
+  });
+});
+
+describe('meeting dates', () => {
+  it('dates the meeting, not the report ("said on Friday")', () => {
+    const m = main('The Global Coalition met on Tuesday in Brussels, the Belgian ministry said on Friday.');
+    expect([m.start, m.end]).toEqual(['2024-05-14', '2024-05-14']);
+  });
+
+  it('counts back from the last day of "a two-day meeting ending on Thursday"', () => {
+    const m = main('The Africa Focus Group closed a two-day meeting in Niamey, ending on Thursday with an action plan.');
+    expect([m.start, m.end]).toEqual(['2024-05-15', '2024-05-16']);
+  });
+
+  it('does not give a meeting the date of a visit before attending it', () => {
+    const m = main('The minister will visit Washington on 22-23 May to take part in the meeting of the Global Coalition.');
+    expect([m.start, m.city]).toEqual([null, 'Washington']);
+  });
+});
+
+describe('chairs', () => {
+  it('lists chairs named after "co-chaired by"', () => {
+    const m = main('The Africa Focus Group, co-chaired by Morocco, the United States, Italy and Niger, met in Niamey on Tuesday.');
+    expect(m.chairs).toEqual(['Morocco', 'United States', 'Italy', 'Niger']);
+  });
+
+  it('maps offices and demonyms to countries', () => {
+    const m = main('The Global Coalition ministerial was chaired by the US Secretary of State together with his Saudi counterpart.');
+    expect(m.chairs).toEqual(['United States', 'Saudi Arabia']);
+  });
+
+  it('reads hosts in the active voice and partners after "with"', () => {
+    const m = main('U.S. Secretary of State Jane Doe will co-host, with Italian Foreign Minister Mario Rossi, a meeting of the Global Coalition on June 4.');
+    expect(m.chairs).toEqual(['United States', 'Italy']);
+  });
+
+  it('does not take a delegation leader for a chair', () => {
+    const m = main('A Moroccan delegation led by the Director of Global Issues took part in the meeting of the Africa Focus Group in Niamey.');
+    expect(m.chairs).toEqual([]);
+  });
+
+  it('does not take participants of a convened meeting for chairs', () => {
+    const m = main('Nigeria and the United States convened a meeting of the Global Coalition with Chad, Niger and Cameroon on Tuesday.');
+    expect(m.chairs).toEqual(['Nigeria', 'United States']);
+  });
+});
+
+describe('body of the meeting', () => {
+  it('is the group that met, not one it set up', () => {
+    const m = main('The Small Group of the Global Coalition met in Brussels and announced the establishment of the Africa Focus Group.');
+    expect(m.body).toBe('Small Group');
+  });
+
+  it('is the more specific group when the lead names a group of the body in the title', () => {
+    const m = main('The Small Group of the Global Coalition met in Brussels on Tuesday.', '2024-05-17', 'Meeting of the Global Coalition against Daesh');
+    expect(m.body).toBe('Small Group');
+  });
+});

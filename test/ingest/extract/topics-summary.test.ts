@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../../src/ingest/extract/index.js';
+import { findTopics } from '../../../src/ingest/extract/topics.js';
+
+describe('topic salience', () => {
+  it('does not tag a topic from one passing word late in the text', () => {
+    const text = [
+      'Finance experts of the Coalition met to trace the funding of ISIS cells.',
+      'They compared how each country blocks assets and monitors donations.',
+      'They exchanged lists of cash couriers.',
+      'One delegate mentioned a recent case in Afghanistan in passing.',
+    ].join(' ');
+    const topics = extract({ text, published: '2024-05-17' }).topics;
+    expect(topics).toContain('terrorism-financing');
+    expect(topics).not.toContain('afghanistan');
+  });
+
+  it('tags a topic named in the title', () => {
+    const topics = extract({ text: 'Officials met to talk about the region.', title: 'Coalition officials discuss the Sahel', published: null }).topics;
+    expect(topics).toContain('sahel');
+  });
+
+  it('honours phrases that must not count', () => {
+    const defs = [{ id: 'military-campaign', label: 'Military', phrases: ['military'], exclude: ['non-military'] }];
+    const text = 'non-military aid. non-military aid. non-military aid.';
+    expect(findTopics(null, text, [], defs)).toEqual([]);
+    expect(findTopics(null, 'military aid. military aid.', [], defs)).toEqual(['military-campaign']);
+  });
+});
+
+describe('summary', () => {
+  const text = [
+    'RABAT, May 3 - The Global Coalition to Defeat ISIS held a ministerial meeting in Rabat on Thursday, co-hosted by Morocco and the United States.',
+    '',
+    'Ministers agreed to expand support for stabilization in Iraq and Syria and to widen information sharing on foreign terrorist fighters.',
+    '',
+    'The weather was mild.',
+    '',
+    'They also welcomed two new members of the Coalition from West Africa, bringing the membership to eighty-six.',
+  ].join('\n');
+
+  it('quotes two or three sentences with exact offsets, in source order', () => {
+    const { summary } = extract({ text, published: '2024-05-03' });
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+    expect(summary.length).toBeLessThanOrEqual(3);
+    for (const s of summary) expect(text.slice(s.start, s.end)).toBe(s.text);
+    const starts = summary.map((s) => s.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(summary.map((s) => s.text)).not.toContain('The weather was mild.');
+  });
+
+  it('keeps offsets into the body even when a title is given', () => {
+    const { summary } = extract({ text, title: 'Coalition ministers meet in Rabat', published: '2024-05-03' });
+    for (const s of summary) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
