@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { renderPlainText, SHELL_USER, type Logger } from './core/index.js';
 import { parseBriefingText } from './ingest/extract/briefing-format.js';
 import { extract } from './ingest/extract/index.js';
-import { ingestSources, meetingsToJson } from './ingest/pipeline/index.js';
+import { ingestPaths, ingestUrls, meetingsToJson, type IngestProgress, type IngestSummary } from './ingest/pipeline/index.js';
 import { createLogger } from './logging.js';
 import { createApp } from './main.js';
 import { SHELL_ASKER } from './platforms/shell/shell-platform.js';
@@ -49,11 +49,18 @@ const handlers: Record<string, Handler> = {
     if (!args.length) return usageError('ingest needs at least one path or URL');
     const app = await createApp({ ...config, seedSamples: false }, log);
     try {
-      const progress = process.stderr.isTTY
-        ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} documents…`)
+      // A progress line on long runs, kept on stderr so stdout stays the summary.
+      const onProgress = process.stderr.isTTY
+        ? (p: IngestProgress) => process.stderr.write(`\r${p.done}/${p.total} read, ${p.summary.new} new, ${p.summary.failures.length} failed`)
         : undefined;
-      const summary = await ingestSources(app.store, args, { log, allowPrivate: config.fetchAllowPrivate, onProgress: progress });
-      if (progress) process.stderr.write('\n');
+      const urls = args.filter((a) => URL_LIKE.test(a));
+      const paths = args.filter((a) => !URL_LIKE.test(a));
+      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress };
+      const summary = addSummaries(
+        paths.length ? await ingestPaths(app.store, paths, options) : undefined,
+        urls.length ? await ingestUrls(app.store, urls, options) : undefined,
+      );
+      if (onProgress) process.stderr.write('\n');
       for (const failure of summary.failures) process.stderr.write(`failed: ${failure.source}: ${failure.message}\n`);
       process.stdout.write(
         `${summary.read} read, ${summary.new} new, ${summary.duplicates} duplicates, ` +
@@ -147,6 +154,23 @@ const handlers: Record<string, Handler> = {
     return 0;
   },
 };
+
+// Anything with a scheme is a URL (ingestUrls refuses file: and ftp: itself, with a clear message).
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:/i;
+
+function addSummaries(...parts: Array<IngestSummary | undefined>): IngestSummary {
+  const total: IngestSummary = { read: 0, new: 0, duplicates: 0, meetingsCreated: 0, meetingsMerged: 0, failures: [] };
+  for (const part of parts) {
+    if (!part) continue;
+    total.read += part.read;
+    total.new += part.new;
+    total.duplicates += part.duplicates;
+    total.meetingsCreated += part.meetingsCreated;
+    total.meetingsMerged += part.meetingsMerged;
+    total.failures.push(...part.failures);
+  }
+  return total;
+}
 
 function usageError(message: string): number {
   process.stderr.write(`briefbot: ${message}\n\n${USAGE}\n`);

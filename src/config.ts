@@ -81,6 +81,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FILE: optionalText,
   INSTANCE_ID: optionalText,
+  // Set by discord.js's ShardingManager in the processes it spawns.
+  SHARDS: optionalText,
 });
 
 export type RawEnv = Record<string, string | undefined>;
@@ -90,6 +92,8 @@ export interface Config {
   dataDir: string;
   slack: { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string | undefined; port: number } | undefined;
   discord: { token: string; guildId: string | undefined; apiUrl: string | undefined; shards: number } | undefined;
+  /** The shard ids this process runs when spawned by the ShardingManager; undefined otherwise. */
+  shardIds: number[] | undefined;
   adminUsers: string[];
   commandName: string;
   defaultTimezone: string;
@@ -134,6 +138,7 @@ export function loadConfig(env: RawEnv = readEnvironment()): Config {
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.PORT }
       : undefined,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, shards: e.DISCORD_SHARDS } : undefined,
+    shardIds: e.SHARDS ? e.SHARDS.split(',').map(Number) : undefined,
     adminUsers: e.ADMIN_USERS,
     commandName: e.BRIEF_COMMAND,
     defaultTimezone: e.DEFAULT_TIMEZONE,

@@ -1,25 +1,29 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { hostname } from 'node:os';
 import { commands } from '../commands/index.js';
 import { digests } from '../digests/index.js';
-import { loadConfig, ConfigError, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDispatcher, type CommandContext, type Dispatcher, type Logger, type Platform, type Store } from './core/index.js';
+import { ingestPaths, startPoller, watchInbox } from './ingest/pipeline/index.js';
 import { loadTopics } from './ingest/topics.js';
-import { ingestPaths } from './ingest/pipeline/index.js';
-import { startPoller, watchInbox } from './ingest/pipeline/index.js';
 import { createLogger } from './logging.js';
 import { createShellPlatform } from './platforms/shell/shell-platform.js';
-import { Scheduler } from './schedule/index.js';
+import { DeliveryEngine, Digests, Scheduler, SourceAnnouncer } from './schedule/index.js';
 import { openStore } from './store/open.js';
+import { autocompleteFrom } from './autocomplete.js';
 
 const SAMPLES_DIR = fileURLToPath(new URL('./samples/', import.meta.url));
+// Eight items keep a page inside the smallest budget (a Discord message of 2,000 characters).
 const PAGE_SIZE = 8;
 
 export interface App {
   config: Config;
   log: Logger;
   store: Store;
+  owner: string;
+  /** Filled with the running platforms; the delivery engine looks them up by name. */
+  platforms: Map<string, Platform>;
   scheduler: Scheduler;
   context: CommandContext;
   dispatcher: Dispatcher;
@@ -31,13 +35,14 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
   if (config.seedSamples) await seedSamples(store, log);
   const owner = config.instanceId ?? `${hostname()}:${process.pid}`;
+  const platforms = new Map<string, Platform>();
+  const engine = new DeliveryEngine({ store, digests, platforms, owner, log, defaultTimezone: config.defaultTimezone });
   const scheduler = new Scheduler({
     store,
-    digests,
+    engine,
     log,
-    owner,
-    defaultTimezone: config.defaultTimezone,
-    catchUpGraceSec: config.catchUpGraceSec,
+    graceMs: config.catchUpGraceSec * 1000,
+    announcer: new SourceAnnouncer(store, platforms, log),
   });
   const context: CommandContext = {
     store,
@@ -50,18 +55,19 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
     commands,
     topics: loadTopics(),
-    digests: scheduler.digestService(),
+    digests: new Digests(store, engine, digests, config.defaultTimezone),
     scheduler,
     log,
   };
-  const dispatcher = createDispatcher(context);
   return {
     config,
     log,
     store,
+    owner,
+    platforms,
     scheduler,
     context,
-    dispatcher,
+    dispatcher: createDispatcher(context),
     async close() {
       await scheduler.stop();
       await store.close();
@@ -79,83 +85,99 @@ export async function seedSamples(store: Store, log: Logger): Promise<void> {
   await store.setMeta('samples_seeded', new Date().toISOString());
 }
 
-async function run(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`briefbot: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const useShell = !config.slack && !config.discord;
-  const interactive = useShell && process.stdin.isTTY === true;
-  // The shell talks on the terminal; its logs go to a file unless told otherwise.
-  const logFile = config.logFile ?? (interactive ? join(config.dataDir, 'briefbot.log') : undefined);
-  const log = createLogger({ level: useShell && !config.logFile && !interactive ? 'warn' : config.logLevel, file: logFile });
-  const app = await createApp(config, log);
+/** The platforms this process serves, from the settings. */
+async function createPlatforms(app: App, onShellExit: () => void): Promise<Platform[]> {
+  const { config, log } = app;
   const platforms: Platform[] = [];
-  let stopping = false;
-
-  const shutdown = async (reason: string, code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ reason }, 'shutting down');
-    const force = setTimeout(() => process.exit(code || 1), 5_000);
-    force.unref();
-    for (const platform of platforms) await platform.stop().catch((err: unknown) => log.warn({ err }, 'platform stop failed'));
-    await poller.stop();
-    await inbox?.stop();
-    await app.close();
-    process.exit(code);
-  };
-
-  if (useShell) {
-    platforms.push(
-      createShellPlatform({
-        input: process.stdin,
-        output: process.stdout,
-        interactive,
-        commandName: config.commandName,
-        historyFile: join(config.dataDir, 'shell-history'),
-        onExit: () => void shutdown('end of input'),
-      }),
-    );
-  }
-  if (config.slack) {
+  // Under the ShardingManager only shard 0 serves Slack, so one process owns PORT.
+  const firstShard = !config.shardIds || config.shardIds.includes(0);
+  if (config.slack && firstShard) {
     const { createSlackPlatform } = await import('./platforms/slack/index.js');
+    const { botToken, signingSecret, appToken, apiUrl, port } = config.slack;
     platforms.push(
-      createSlackPlatform({ ...config.slack, commandName: config.commandName, adminUsers: config.adminUsers, commands, log }),
+      createSlackPlatform({ botToken, signingSecret, appToken, apiUrl, port, commandName: config.commandName, adminUsers: config.adminUsers, commands, log }),
     );
   }
   if (config.discord) {
     const { createDiscordPlatform } = await import('./platforms/discord/index.js');
     platforms.push(
-      createDiscordPlatform({ ...config.discord, commandName: config.commandName, commands, log, store: app.store }),
+      createDiscordPlatform({
+        token: config.discord.token,
+        guildId: config.discord.guildId,
+        apiUrl: config.discord.apiUrl,
+        commandName: config.commandName,
+        commands,
+        log,
+        store: app.store,
+        autocomplete: autocompleteFrom(app.store, app.context.topics),
+      }),
     );
   }
+  if (platforms.length === 0) {
+    platforms.push(
+      createShellPlatform({
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+        commandName: config.commandName,
+        historyFile: join(config.dataDir, 'shell-history'),
+        onExit: onShellExit,
+      }),
+    );
+  }
+  return platforms;
+}
 
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const useShell = !config.slack && !config.discord;
+  const interactive = useShell && process.stdin.isTTY === true;
+  // The shell talks on the terminal: its logs go to a file, or only warnings to stderr when piped.
+  const logFile = config.logFile ?? (interactive ? join(config.dataDir, 'briefbot.log') : undefined);
+  const log = createLogger({ level: useShell && !logFile ? 'warn' : config.logLevel, file: logFile });
+
+  if (config.discord && config.discord.shards > 1 && !config.shardIds) {
+    const { spawnShards } = await import('./platforms/discord/index.js');
+    await spawnShards({ file: fileURLToPath(import.meta.url), token: config.discord.token, shards: config.discord.shards });
+    log.info({ shards: config.discord.shards }, 'discord shards spawned');
+    return;
+  }
+
+  const app = await createApp(config, log);
+  let stopping = false;
+  let stopWorkers = async () => {};
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'shutting down');
+    // Whatever hangs past this is cut off; unfinished deliveries keep their lease and resume later.
+    setTimeout(() => process.exit(1), 5_000).unref();
+    for (const platform of app.platforms.values()) await platform.stop().catch((err: unknown) => log.warn({ err }, 'platform stop failed'));
+    await stopWorkers();
+    await app.close();
+    process.exit(0);
+  };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  for (const platform of platforms) await platform.start(app.dispatcher);
-  await app.scheduler.start(platforms);
-  const poller = startPoller({
-    store: app.store,
-    owner: app.scheduler.owner,
-    allowPrivate: config.fetchAllowPrivate,
-    intervalMs: config.pollEverySec * 1000,
-    log,
-  });
-  const inbox = config.inboxDir ? watchInbox(config.inboxDir, { store: app.store, log }) : undefined;
-  log.info({ platforms: platforms.map((p) => p.name) }, 'briefbot started');
+  const platforms = await createPlatforms(app, () => void shutdown('end of input'));
+  for (const platform of platforms) {
+    app.platforms.set(platform.name, platform);
+    await platform.start(app.dispatcher);
+  }
+  await app.scheduler.start();
+  const poller = startPoller({ store: app.store, owner: app.owner, allowPrivate: config.fetchAllowPrivate, intervalMs: config.pollEverySec * 1000, log });
+  const inbox = config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log }) : undefined;
+  stopWorkers = async () => {
+    await poller.stop();
+    await inbox?.stop();
+  };
+  log.info({ platforms: platforms.map((p) => p.name), owner: app.owner }, 'briefbot started');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   run().catch((error: unknown) => {
-    console.error(`briefbot: could not start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    console.error(`briefbot: ${error instanceof ConfigError ? '' : 'could not start: '}${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof ConfigError ? 2 : 1);
   });
 }
