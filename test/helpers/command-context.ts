@@ -1,19 +1,19 @@
 /**
  * A real CommandContext for command tests: a temp-file SQLite store seeded
- * through the Store port with briefings written in our own words, a scheduler
- * port on node-cron's own validation and next-run arithmetic, and a digest
- * preview that reads the store without writing to it.
+ * through the Store port with briefings written in our own words, and the real
+ * scheduler and digest service (never started, so no timer fires).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import cron from 'node-cron';
 import { commands } from '../../commands/index.js';
 import {
-  createDispatcher, matchesFilter, parseFilter, silentLogger, subscriberKey,
-  type Asker, type CommandContext, type DigestService, type Dispatcher, type Meeting, type Reply,
-  type SchedulerPort, type Settings, type Store, type Subscriber, type TopicInfo,
+  createDispatcher, silentLogger,
+  type Asker, type CommandContext, type DigestService, type Dispatcher,
+  type SchedulerPort, type Settings, type Store, type TopicInfo,
 } from '../../src/core/index.js';
+import { digests } from '../../digests/index.js';
+import { DeliveryEngine, Digests, Scheduler } from '../../src/schedule/index.js';
 import { openStore } from '../../src/store/open.js';
 import { seedBriefings, type Seeded } from '../commands/seed-briefings.js';
 
@@ -33,53 +33,29 @@ export const NOW = new Date('2023-06-29T09:00:00Z');
 
 export interface TestScheduler extends SchedulerPort {
   refreshed: Array<{ subscriber: string; digest: string }>;
+  /** `subscriber digest` of every node-cron task the real scheduler installed. */
+  installed(): string[];
 }
 
-/** node-cron's validation and next runs; `from` is ignored (a stopped task counts from the wall clock). */
-export function testScheduler(): TestScheduler {
+/**
+ * The digest engineer's real Scheduler and Digests over the same store, never
+ * started (no catch-up, no recovery timer), with refresh calls recorded.
+ */
+function realScheduling(store: Store): { scheduler: TestScheduler; digests: DigestService; stop(): Promise<void> } {
+  const engine = new DeliveryEngine({ store, digests, platforms: new Map(), owner: 'command-tests', log: silentLogger, now: () => NOW });
+  const real = new Scheduler({ store, engine, log: silentLogger, now: () => NOW });
   const refreshed: TestScheduler['refreshed'] = [];
-  return {
+  const scheduler: TestScheduler = {
     refreshed,
+    installed: () => real.installed(),
     async refresh(subscriber, digest) {
       refreshed.push({ subscriber, digest });
+      await real.refresh(subscriber, digest);
     },
-    validateCron(expression) {
-      const detail = cron.validateDetailed(expression);
-      return detail.valid ? null : detail.errors.map((e) => e.message).join('; ') || 'invalid';
-    },
-    nextRuns(expression, timezone, count) {
-      const task = cron.createTask(expression, () => {}, { timezone });
-      try {
-        return task.getNextRuns(count);
-      } finally {
-        void task.destroy();
-      }
-    },
+    validateCron: (cron) => real.validateCron(cron),
+    nextRuns: (cron, timezone, count, from) => real.nextRuns(cron, timezone, count, from),
   };
-}
-
-/** Previews from the store: meetings after the watermark (or `since`) that match the subscriber's filters. */
-export function testDigests(store: Store, topics: readonly TopicInfo[]): DigestService {
-  return {
-    kinds: () => [
-      { id: 'daily-brief', summary: 'What happened since yesterday' },
-      { id: 'weekly-roundup', summary: 'The week, and meetings ahead' },
-      { id: 'alert', summary: 'As soon as it is reported' },
-    ],
-    async preview(subscriber: Subscriber, digest: string, since?: Date): Promise<Reply[]> {
-      const key = subscriberKey(subscriber);
-      const filters = (await store.subscriptions.listFor(key)).map((s) => parseFilter(s.filter, { topics }));
-      if (!filters.length) return [];
-      const candidates: Meeting[] = since
-        ? (await store.meetings.list({ since: since.toISOString().slice(0, 10), limit: 100 })).items
-        : await store.meetings.changedSince(await store.deliveries.getWatermark(key, digest), await store.documents.lastSeq());
-      const picked = candidates.filter((m) =>
-        filters.some((f) => matchesFilter(f, { topics: m.topics, bodies: [m.body, m.parent ?? ''], places: [m.city ?? '', m.country ?? ''], text: m.body })),
-      );
-      if (!picked.length) return [];
-      return [{ title: digest, blocks: [{ type: 'list', items: picked.map((m) => `#${m.id} ${m.body}`) }], ephemeral: false }];
-    },
-  };
+  return { scheduler, digests: new Digests(store, engine, digests, 'Africa/Casablanca', () => NOW), stop: () => real.stop() };
 }
 
 export interface TestBed {
@@ -102,14 +78,15 @@ export async function createTestBed(options: { settings?: Partial<Settings>; see
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-commands-'));
   const store = await openStore(join(dir, 'test.db'), { log: silentLogger });
   const seeded = options.seed === false ? emptySeed() : await seedBriefings(store);
-  const scheduler = testScheduler();
+  const scheduling = realScheduling(store);
+  const scheduler = scheduling.scheduler;
   const context: CommandContext = {
     store,
     now: () => NOW,
     settings: { commandName: 'brief', defaultTimezone: 'Africa/Casablanca', scheduleMinIntervalSec: 900, pageSize: 10, ...options.settings },
     commands,
     topics: TOPICS,
-    digests: testDigests(store, TOPICS),
+    digests: scheduling.digests,
     scheduler,
     log: silentLogger,
   };
@@ -138,6 +115,7 @@ export async function createTestBed(options: { settings?: Partial<Settings>; see
       return JSON.stringify({ subs, schedules, sources, documents, meetings });
     },
     async close() {
+      await scheduling.stop();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
