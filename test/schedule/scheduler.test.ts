@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger, type Logger } from '../../src/core/index.js';
+import { Scheduler } from '../../src/schedule/index.js';
+import { addMeeting, niameyMeeting, openTempStore, type TempStore } from './fixtures.js';
+import { DESK, makeEngine, OPS, schedule } from './engine-setup.js';
+
+let tmp: TempStore;
+let scheduler: Scheduler | undefined;
+beforeEach(async () => {
+  tmp = await openTempStore();
+});
+afterEach(async () => {
+  await scheduler?.stop();
+  scheduler = undefined;
+  vi.useRealTimers();
+  await tmp.cleanup();
+});
+
+/** Slots of the deliveries a subscriber got, read back from the store. */
+async function deliveredSlots(subscriber: string): Promise<string[]> {
+  const db = (tmp.store as unknown as { db: { prepare(sql: string): { all(...a: unknown[]): Array<{ slot: string }> } } }).db;
+  return db.prepare('SELECT slot FROM deliveries WHERE subscriber = ? ORDER BY slot').all(subscriber).map((r) => r.slot);
+}
+
+function recordingLog(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  const log = { ...silentLogger, warnings, warn: (_: object, msg?: string) => void warnings.push(msg ?? ''), child: () => log };
+  return log;
+}
+
+describe('Scheduler with node-cron under fake timers', () => {
+  async function runBetween(from: string, to: string, cron: string, timezone: string): Promise<string[]> {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date(from));
+    const { store } = tmp;
+    await schedule(store, DESK, 'daily-brief', { cron, timezone, announceEmpty: true });
+    const { engine, chat } = makeEngine(store);
+    scheduler = new Scheduler({ store, engine, log: silentLogger, recoveryEveryMs: 86_400_000 });
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(Date.parse(to) - Date.parse(from));
+    await scheduler.idle();
+    // announceEmpty: every slot posts one "nothing new" message.
+    expect(chat.parts().map((m) => m.slot)).toEqual(await deliveredSlots(DESK));
+    return deliveredSlots(DESK);
+  }
+
+  it('New York: skips the spring-forward gap', async () => {
+    expect(await runBetween('2026-03-07T12:00:00Z', '2026-03-10T12:00:00Z', '30 2 * * *', 'America/New_York')).toEqual([
+      '2026-03-09T06:30:00.000Z',
+      '2026-03-10T06:30:00.000Z',
+    ]);
+  });
+
+  it('New York: fires once at the fall-back hour', async () => {
+    expect(await runBetween('2026-10-31T12:00:00Z', '2026-11-02T12:00:00Z', '15 1 * * *', 'America/New_York')).toEqual([
+      '2026-11-01T05:15:00.000Z',
+      '2026-11-02T06:15:00.000Z',
+    ]);
+  });
+
+  it('Berlin: skips the spring-forward gap', async () => {
+    expect(await runBetween('2026-03-28T12:00:00Z', '2026-03-31T12:00:00Z', '30 2 * * *', 'Europe/Berlin')).toEqual([
+      '2026-03-30T00:30:00.000Z',
+      '2026-03-31T00:30:00.000Z',
+    ]);
+  });
+
+  it('Berlin: fires the repeated hour once', async () => {
+    expect(await runBetween('2026-10-24T12:00:00Z', '2026-10-26T12:00:00Z', '30 2 * * *', 'Europe/Berlin')).toEqual([
+      '2026-10-25T01:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ]);
+  });
+
+  it('Lord Howe: handles a half-hour shift', async () => {
+    expect(await runBetween('2026-10-02T20:00:00Z', '2026-10-05T20:00:00Z', '15 2 * * *', 'Australia/Lord_Howe')).toEqual([
+      '2026-10-04T15:15:00.000Z',
+      '2026-10-05T15:15:00.000Z',
+    ]);
+  });
+
+  it('refresh replaces a task and removes a deleted schedule', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-02T07:00:00Z'));
+    const { store } = tmp;
+    await schedule(store, DESK, 'daily-brief', { cron: '0 8 * * *', announceEmpty: true });
+    const { engine } = makeEngine(store);
+    scheduler = new Scheduler({ store, engine, log: silentLogger, recoveryEveryMs: 86_400_000 });
+    await scheduler.start();
+    expect(scheduler.installed()).toEqual([`${DESK} daily-brief`]);
+    await schedule(store, DESK, 'daily-brief', { cron: '30 7 * * *', announceEmpty: true });
+    await scheduler.refresh(DESK, 'daily-brief');
+    await vi.advanceTimersByTimeAsync(3600_000);
+    await scheduler.idle();
+    expect(await deliveredSlots(DESK)).toEqual(['2026-03-02T07:30:00.000Z']);
+    await store.schedules.remove(DESK, 'daily-brief');
+    await scheduler.refresh(DESK, 'daily-brief');
+    expect(scheduler.installed()).toEqual([]);
+  });
+});
+
+describe('Scheduler catch-up after downtime', () => {
+  it('delivers once for the latest missed slot, covering everything since the watermark', async () => {
+    const { store } = tmp;
+    await schedule(store, DESK, 'daily-brief', { cron: '0 * * * *' });
+    await store.subscriptions.add(DESK, 'sahel', 'shell:editor');
+    await addMeeting(store, niameyMeeting);
+    const later = Date.now() + 5 * 3600_000 + 30 * 60_000; // five hourly slots went by while down
+    const log = recordingLog();
+    const { engine, chat } = makeEngine(store, { now: () => new Date(later) });
+    scheduler = new Scheduler({ store, engine, log, now: () => new Date(later), graceMs: 6 * 3600_000 });
+    await scheduler.start();
+    await scheduler.idle();
+    const latest = new Date(later);
+    latest.setUTCMinutes(0, 0, 0);
+    expect(await deliveredSlots(DESK)).toEqual([latest.toISOString()]);
+    expect(chat.parts().every((m) => m.slot === latest.toISOString())).toBe(true);
+    expect(chat.parts().map((m) => m.text).join('\n')).toContain('Niamey');
+    expect(log.warnings).toContain('missed digest slots while down; older ones dropped');
+    await scheduler.stop();
+
+    // Restarting again finds nothing missed.
+    scheduler = new Scheduler({ store, engine, log, now: () => new Date(later + 60_000) });
+    await scheduler.start();
+    await scheduler.idle();
+    expect(await deliveredSlots(DESK)).toHaveLength(1);
+  });
+
+  it('drops misses older than the grace period', async () => {
+    const { store } = tmp;
+    const later = Date.now() + 30 * 3600_000;
+    const hour = new Date(later - 5 * 3600_000).getUTCHours();
+    await schedule(store, OPS, 'daily-brief', { cron: `0 ${hour} * * *`, announceEmpty: true });
+    const log = recordingLog();
+    const { engine, chat } = makeEngine(store, { now: () => new Date(later) });
+    scheduler = new Scheduler({ store, engine, log, now: () => new Date(later), graceMs: 2 * 3600_000 });
+    await scheduler.start();
+    await scheduler.idle();
+    expect(await deliveredSlots(OPS)).toEqual([]);
+    expect(chat.messages).toEqual([]);
+    expect(log.warnings).toContain('missed digest slots while down; older ones dropped');
+  });
+});
