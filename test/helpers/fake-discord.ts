@@ -342,8 +342,6 @@ export const PERMS = {
   admin: ((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 4n) | (1n << 5n)).toString(),
 };
 
-type Opt = { name: string; type: number; value?: string | number; focused?: boolean; options?: Opt[] };
-
 interface Where {
   /** Member permissions; omit for a DM. */
   permissions?: string;

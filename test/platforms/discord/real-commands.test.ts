@@ -5,14 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.js';
-import { parseLine, type Asker, type CommandDef } from '../../../src/core/index.js';
+import { parseLine, silentLogger, type Asker, type CommandDef } from '../../../src/core/index.js';
 import { discordName } from '../../../src/platforms/discord/command-payload.js';
-import { buildCommandPayload, renderParts, validateCommandPayload, type DiscordPlatform } from '../../../src/platforms/discord/index.js';
+import { buildCommandPayload, createDiscordPlatform, renderParts, validateCommandPayload, type DiscordPlatform } from '../../../src/platforms/discord/index.js';
 import { PageButtons } from '../../../src/platforms/discord/page-button.js';
 import { createTestBed, type TestBed } from '../../helpers/command-context.js';
 import { APP_ID, CHANNEL_ID, chatInput, FakeDiscord, GUILD_ID, PERMS, USER_ID, type RestCall } from '../../helpers/fake-discord.js';
-import { createDiscordPlatform } from '../../../src/platforms/discord/index.js';
-import { silentLogger } from '../../../src/core/index.js';
 import { limitViolations } from './limits.js';
 
 let fake: FakeDiscord;
