@@ -12,6 +12,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
@@ -48,8 +50,8 @@ async function serve(kind: string): Promise<void> {
     app.command('/brief', async ({ ack }) => {
       await ack({ response_type: 'ephemeral', text: 'ok' });
     });
-    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as import('node:http').Server;
-    port = (server.address() as import('node:net').AddressInfo).port;
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    port = (server.address() as AddressInfo).port;
     stop = async () => {
       await app.stop();
     };
