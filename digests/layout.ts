@@ -51,7 +51,7 @@ export function placeOf(meeting: Pick<Meeting, 'city' | 'country'>): string {
   return [meeting.city, meeting.country].filter(Boolean).join(', ') || 'place not reported';
 }
 
-/** A calendar date in the subscriber's timezone, e.g. `Monday 2 March 2026`. */
+/** A calendar date in the subscriber's timezone, e.g. `Monday, 2 March 2026`. */
 export function localDate(date: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
