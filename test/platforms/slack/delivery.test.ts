@@ -8,7 +8,7 @@ import { BOT_TOKEN, captureLogger, SIGNING_SECRET, type LogEntry } from './harne
 let fake: FakeSlack;
 let logs: LogEntry[];
 
-function platform(overrides: { postIntervalMs?: number; maxRateLimitWaitMs?: number } = {}) {
+function platform(overrides: { postIntervalMs?: number; maxRateLimitWaitMs?: number; retries?: number } = {}) {
   return createSlackPlatform({
     botToken: BOT_TOKEN,
     signingSecret: SIGNING_SECRET,
@@ -16,7 +16,7 @@ function platform(overrides: { postIntervalMs?: number; maxRateLimitWaitMs?: num
     port: 0,
     commands: [],
     log: captureLogger(logs),
-    retryConfig: { retries: 0 },
+    retryConfig: { retries: overrides.retries ?? 0, minTimeout: 10, maxTimeout: 20 },
     postIntervalMs: overrides.postIntervalMs ?? 0,
     ...(overrides.maxRateLimitWaitMs ? { maxRateLimitWaitMs: overrides.maxRateLimitWaitMs } : {}),
   });
@@ -92,6 +92,18 @@ describe('Slack digest delivery (real WebClient against the fake Web API)', () =
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(error).toBeInstanceOf(SendError);
     expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 30_000 });
+  });
+
+  it('retries a server error within the bounded retry policy, then gives up as transient', async () => {
+    const p = platform({ retries: 2 });
+    const [part] = p.renderParts(simple);
+    fake.failNext('chat.postMessage', { status: 503 }, 2);
+    await p.sendPart({ kind: 'channel', ref: 'slack:T1:C9' }, part, mark(0));
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(3);
+    fake.failNext('chat.postMessage', { status: 503 }, 3);
+    const error = await p.sendPart({ kind: 'channel', ref: 'slack:T1:C9' }, part, mark(1)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'SendError', kind: 'transient' });
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(6);
   });
 
   it.each([

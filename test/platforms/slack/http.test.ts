@@ -90,7 +90,8 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
   it('acks a slow command quickly with "working on it" and answers through the response_url', async () => {
     const { res, body, elapsed, id } = await command('slow');
     expect(res.status).toBe(200);
-    expect(elapsed).toBeLessThan(2_400);
+    // Slack's deadline is 3 s; the ack goes out when the 2 s race is lost.
+    expect(elapsed).toBeLessThan(2_900);
     expect(elapsed).toBeGreaterThanOrEqual(1_900);
     expect(body).toEqual({ response_type: 'ephemeral', text: 'Working on it…' });
     const answer = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === id));
