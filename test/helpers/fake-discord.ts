@@ -50,6 +50,10 @@ export class FakeDiscord {
   private readonly sessionId = `session-${nextId()}`;
   private waiters: Array<() => void> = [];
   heartbeatInterval = 41_250;
+  /** Off for benchmarks, where keeping every request would grow without bound. */
+  recording = true;
+  /** Called for every REST request as it arrives (benchmarks time callbacks with it). */
+  onCall: ((call: RestCall) => void) | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -131,7 +135,7 @@ export class FakeDiscord {
   /** Sends a gateway dispatch (op 0) to the connected client. */
   dispatch(t: string, d: unknown): void {
     const frame: Frame = { op: 0, t, d, s: ++this.seq };
-    this.sent.push(frame);
+    if (this.recording) this.sent.push(frame);
     if (this.current?.readyState === 1) this.current.send(JSON.stringify(frame));
   }
 
@@ -197,7 +201,8 @@ export class FakeDiscord {
       body: text ? safeJson(text) : undefined,
       auth: req.headers.authorization,
     };
-    this.rest.push(call);
+    if (this.recording) this.rest.push(call);
+    this.onCall?.(call);
     let reply: RestReply | undefined;
     for (const o of this.overrides) {
       reply = o(call);
