@@ -1,0 +1,125 @@
+import type { SearchFilters, SearchHit } from '../../core/index.js';
+import { fold } from '../sqlite/rows.js';
+import type { PgDb } from './pg-db.js';
+
+/**
+ * Words typed by a user, made safe for a bound parameter: PostgreSQL text may not
+ * hold NUL, and control characters carry no words. The text reaches SQL only as a
+ * parameter of plainto_tsquery, which reads no operators at all: `|`, `!`, `:*`,
+ * `<->` and parentheses are just punctuation, and every remaining word is ANDed.
+ */
+export function searchText(words: readonly string[]): string | null {
+  const cleaned = words.map((w) => clean(w).trim()).filter((w) => w !== '');
+  return cleaned.length === 0 ? null : cleaned.join(' ');
+}
+
+function clean(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+/** Builds `$n` placeholders while collecting their values. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Filter clauses on documents `d`, shared by the ranked and the plain listing. */
+function filterClauses(filters: SearchFilters, params: Params): string[] {
+  const sql: string[] = [];
+  const given = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
+  if (given(filters.body)) {
+    sql.push(
+      `d.id IN (SELECT md.document_id FROM meeting_documents md JOIN meetings m ON m.id = md.meeting_id
+                WHERE strpos(m.body_lc, ${params.add(fold(clean(filters.body)))}) > 0)`,
+    );
+  }
+  if (given(filters.topic)) {
+    const topic = params.add(fold(clean(filters.topic)));
+    sql.push(
+      `(d.id IN (SELECT document_id FROM document_topics WHERE topic_lc = ${topic})
+        OR d.id IN (SELECT md.document_id FROM meeting_topics mt JOIN meeting_documents md ON md.meeting_id = mt.meeting_id
+                    WHERE mt.topic_lc = ${topic}))`,
+    );
+  }
+  if (given(filters.place)) {
+    const place = params.add(fold(clean(filters.place)));
+    sql.push(
+      `d.id IN (SELECT md.document_id FROM meetings m JOIN meeting_documents md ON md.meeting_id = m.id
+                WHERE m.city_lc = ${place} OR m.country_lc = ${place})`,
+    );
+  }
+  if (filters.since !== undefined) sql.push(`d.published >= ${params.add(clean(filters.since))}`);
+  if (filters.until !== undefined) sql.push(`d.published <= ${params.add(clean(filters.until))}`);
+  return sql;
+}
+
+interface HitRow {
+  id: number;
+  url: string | null;
+  title: string;
+  outlet: string | null;
+  published: string | null;
+  score: number;
+  snippet: string;
+}
+
+const HEADLINE_OPTIONS = 'StartSel=[[, StopSel=]], MaxWords=30, MinWords=12, ShortWord=2, HighlightAll=false';
+
+export async function searchDocuments(
+  db: PgDb,
+  words: readonly string[],
+  filters: SearchFilters,
+  limit: number,
+  offset: number,
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const text = searchText(words);
+  const params = new Params();
+  if (text === null) return listFiltered(db, words.length > 0, filters, limit, offset);
+
+  const query = `plainto_tsquery('english', ${params.add(text)})`;
+  const conditions = [`d.search_vector @@ ${query}`, ...filterClauses(filters, params)].join(' AND ');
+  const total = (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM documents d WHERE ${conditions}`, ...params.values))?.n ?? 0;
+  if (total === 0 || offset >= total) return { hits: [], total };
+
+  // Rank in the inner query, then make headlines for the page only: they are the costly part.
+  const rows = await db.all<HitRow>(
+    `SELECT r.id, r.url, r.title, r.outlet, r.published, r.score,
+            ts_headline('english', d.text, ${query}, '${HEADLINE_OPTIONS}') AS snippet
+     FROM (SELECT d.id, d.url, d.title, d.outlet, d.published, ts_rank_cd(d.search_vector, ${query}, 1) AS score
+           FROM documents d WHERE ${conditions}
+           ORDER BY score DESC, d.id DESC LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}) r
+     JOIN documents d ON d.id = r.id
+     ORDER BY r.score DESC, r.id DESC`,
+    ...params.values,
+  );
+  return { total, hits: rows.map((row) => ({ document: pick(row), snippet: row.snippet, rank: row.score })) };
+}
+
+/** No searchable words: list by filters alone, newest first (none at all when words were all blank). */
+async function listFiltered(
+  db: PgDb,
+  hadWords: boolean,
+  filters: SearchFilters,
+  limit: number,
+  offset: number,
+): Promise<{ hits: SearchHit[]; total: number }> {
+  if (hadWords) return { hits: [], total: 0 };
+  const params = new Params();
+  const clauses = filterClauses(filters, params);
+  const conditions = clauses.length === 0 ? 'TRUE' : clauses.join(' AND ');
+  const total = (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM documents d WHERE ${conditions}`, ...params.values))?.n ?? 0;
+  const rows = await db.all<HitRow>(
+    `SELECT d.id, d.url, d.title, d.outlet, d.published, 0 AS score, substr(d.text, 1, 240) AS snippet
+     FROM documents d WHERE ${conditions}
+     ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
+    ...params.values,
+  );
+  return { total, hits: rows.map((row) => ({ document: pick(row), snippet: row.snippet, rank: 0 })) };
+}
+
+function pick(row: HitRow): SearchHit['document'] {
+  return { id: row.id, url: row.url, title: row.title, outlet: row.outlet, published: row.published };
+}

@@ -1,0 +1,10 @@
+import { sql as initial } from './001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. Append only: never edit one that has shipped. */
+export const migrations: readonly Migration[] = [{ version: 1, name: '001-initial', sql: initial }];

@@ -1,0 +1,136 @@
+import type { NewSource, Source, SourceHealth, SourceKind, SourceRepo } from '../../core/index.js';
+import { fromBool, instant, maybeInstant, toBool } from '../sqlite/rows.js';
+import type { PgDb } from './pg-db.js';
+
+interface SourceRow {
+  id: number;
+  kind: string;
+  url: string;
+  title: string | null;
+  poll_interval_sec: number;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: string | null;
+  last_new_item_at: string | null;
+  consecutive_failures: number;
+  last_error: string | null;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+  disabled_announced: number;
+  next_poll_at: string;
+  added_by: string | null;
+  created_at: string;
+}
+
+const COLUMNS =
+  'id, kind, url, title, poll_interval_sec, etag, last_modified, last_fetched_at, last_new_item_at, consecutive_failures, ' +
+  'last_error, disabled_at, disabled_reason, disabled_announced, next_poll_at, added_by, created_at';
+
+const HEALTH_COLUMNS: { [K in keyof Required<SourceHealth>]: [string, (v: NonNullable<SourceHealth[K]> | null) => unknown] } = {
+  title: ['title', (v) => v],
+  etag: ['etag', (v) => v],
+  lastModified: ['last_modified', (v) => v],
+  lastFetchedAt: ['last_fetched_at', (v) => maybeInstant(v)],
+  lastNewItemAt: ['last_new_item_at', (v) => maybeInstant(v)],
+  consecutiveFailures: ['consecutive_failures', (v) => v ?? 0],
+  lastError: ['last_error', (v) => v],
+  disabledAt: ['disabled_at', (v) => maybeInstant(v)],
+  disabledReason: ['disabled_reason', (v) => v],
+  disabledAnnounced: ['disabled_announced', (v) => fromBool(v === true)],
+  nextPollAt: ['next_poll_at', (v) => instant(v ?? new Date().toISOString())],
+};
+
+function toSource(row: SourceRow): Source {
+  return {
+    id: row.id,
+    kind: row.kind as SourceKind,
+    url: row.url,
+    title: row.title,
+    pollIntervalSec: row.poll_interval_sec,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastFetchedAt: row.last_fetched_at,
+    lastNewItemAt: row.last_new_item_at,
+    consecutiveFailures: row.consecutive_failures,
+    lastError: row.last_error,
+    disabledAt: row.disabled_at,
+    disabledReason: row.disabled_reason,
+    disabledAnnounced: toBool(row.disabled_announced),
+    nextPollAt: row.next_poll_at,
+    addedBy: row.added_by,
+    createdAt: row.created_at,
+  };
+}
+
+export class PgSourceRepo implements SourceRepo {
+  constructor(private readonly db: PgDb) {}
+
+  async add(source: NewSource): Promise<Source> {
+    const now = this.db.now();
+    await this.db.run(
+      `INSERT INTO sources (kind, url, title, poll_interval_sec, next_poll_at, added_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (url) DO NOTHING`,
+      source.kind,
+      source.url,
+      source.title ?? null,
+      source.pollIntervalSec,
+      now,
+      source.addedBy ?? null,
+      now,
+    );
+    const row = await this.db.get<SourceRow>(`SELECT ${COLUMNS} FROM sources WHERE url = $1`, source.url);
+    return toSource(row!);
+  }
+
+  async remove(id: number): Promise<boolean> {
+    return (await this.db.run('DELETE FROM sources WHERE id = $1', id)) > 0;
+  }
+
+  async get(id: number): Promise<Source | null> {
+    const row = await this.db.get<SourceRow>(`SELECT ${COLUMNS} FROM sources WHERE id = $1`, id);
+    return row ? toSource(row) : null;
+  }
+
+  async findByUrl(url: string): Promise<Source | null> {
+    const row = await this.db.get<SourceRow>(`SELECT ${COLUMNS} FROM sources WHERE url = $1`, url);
+    return row ? toSource(row) : null;
+  }
+
+  async list(): Promise<Source[]> {
+    return (await this.db.all<SourceRow>(`SELECT ${COLUMNS} FROM sources ORDER BY id`)).map(toSource);
+  }
+
+  async updateHealth(id: number, health: SourceHealth): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const key of Object.keys(HEALTH_COLUMNS) as Array<keyof SourceHealth>) {
+      if (health[key] === undefined) continue;
+      const [column, convert] = HEALTH_COLUMNS[key] as [string, (v: unknown) => unknown];
+      params.push(convert(health[key]));
+      sets.push(`${column} = $${params.length}`);
+    }
+    // A new poll time means the poll that held the lease is over: let it go.
+    if (health.nextPollAt !== undefined) sets.push('lease_owner = NULL, lease_until = NULL');
+    if (sets.length === 0) return;
+    await this.db.run(`UPDATE sources SET ${sets.join(', ')} WHERE id = $${params.length + 1}`, ...params, id);
+  }
+
+  async claimDue(now: string, owner: string, leaseUntil: string, limit: number): Promise<Source[]> {
+    const at = instant(now);
+    // SKIP LOCKED: a replica claiming at the same moment takes other rows instead of waiting for these.
+    const rows = await this.db.all<SourceRow>(
+      `WITH due AS (
+         SELECT id FROM sources
+         WHERE disabled_at IS NULL AND next_poll_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+         ORDER BY next_poll_at, id LIMIT $2
+         FOR UPDATE SKIP LOCKED)
+       UPDATE sources s SET lease_owner = $3, lease_until = $4 FROM due WHERE s.id = due.id
+       RETURNING ${COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}`,
+      at,
+      limit,
+      owner,
+      instant(leaseUntil),
+    );
+    return rows.sort((a, b) => (a.next_poll_at < b.next_poll_at ? -1 : a.next_poll_at > b.next_poll_at ? 1 : a.id - b.id)).map(toSource);
+  }
+}
