@@ -51,6 +51,16 @@ export function testCommands(runs: Runs): CommandDef[] {
       },
     }),
     defineCommand({
+      name: 'words',
+      summary: 'Replies with count numbered words',
+      options: [{ name: 'count', description: 'How many', type: 'integer', required: true }],
+      examples: ['words count:10'],
+      run: async (req) => {
+        runs.push('words');
+        return text(Array.from({ length: Number(req.options.count) }, (_, i) => `w${i}`).join(' '));
+      },
+    }),
+    defineCommand({
       name: 'whoami',
       summary: 'Shows what the platform knows about the asker',
       options: [],

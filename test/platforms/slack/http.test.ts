@@ -101,6 +101,22 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     expect(JSON.stringify(answer.body.blocks)).toContain('slow answer ready');
   });
 
+  it('sends a reply too long for one message as the ack plus follow-ups through the response_url', async () => {
+    const words = Array.from({ length: 4000 }, (_, i) => `w${i}`);
+    const { body, id } = await command('words count:4000');
+    const rest = await h.fake.waitFor(() => {
+      const got = h.fake.responses.filter((r) => r.id === id);
+      return got.length >= 2 && got;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const all = [body, ...h.fake.responses.filter((r) => r.id === id).map((r) => r.body as AckBody)];
+    expect(all.length).toBe(3);
+    for (const m of all.slice(1)) expect(m).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(rest.length).toBe(2);
+    const seen = all.map(allText).join(' ').split(/\s+/).filter(Boolean);
+    expect(seen).toEqual(words);
+  });
+
   it('answers a user error as an ephemeral reply, not a crash', async () => {
     const { res, body } = await command('nosuchthing');
     expect(res.status).toBe(200);
