@@ -10,7 +10,7 @@ describe('buildCommandPayload', () => {
     const payload = buildCommandPayload(testCommands(), 'brief');
     expect(validateCommandPayload(payload)).toEqual([]);
     expect(payload.name).toBe('brief');
-    expect(payload.options.map((o) => o.name)).toEqual(['meetings', 'digest', 'subscribe', 'slow', 'echo', 'whoami']);
+    expect(payload.options.map((o) => o.name)).toEqual(['meetings', 'digest', 'subscribe', 'slow', 'echo', 'big', 'whoami']);
     const meetings = payload.options[0]!;
     expect(meetings.type).toBe(1);
     expect(meetings.options).toEqual([

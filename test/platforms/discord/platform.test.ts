@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCommandPayload, validateCommandPayload, type DiscordPlatform } from '../../../src/platforms/discord/index.js';
 import { APP_ID, CHANNEL_ID, chatInput, FakeDiscord, GUILD_ID, PERMS, USER_ID, type RestCall } from '../../helpers/fake-discord.js';
-import { MemoryMeta, startBot } from './harness.js';
+import { dispatcherFor, MemoryMeta, startBot } from './harness.js';
 import { limitViolations } from './limits.js';
 import { testCommands } from './test-commands.js';
 
@@ -22,6 +22,7 @@ async function bot(...args: Parameters<typeof startBot> extends [unknown, ...inf
   return b;
 }
 
+const ANYONE = { user: { ref: 'discord:1', name: 'x' }, channel: 'discord:1:2', isDirect: false, canManageChannel: false, canManageSources: false };
 const callbackOf = (id: string) => (c: RestCall) => c.path.startsWith(`/interactions/${id}/`);
 
 describe('Discord platform: login and registration', () => {
@@ -50,6 +51,13 @@ describe('Discord platform: login and registration', () => {
     const again = fake.rest.filter((c) => c.method === 'PUT');
     expect(again).toHaveLength(2);
     expect(again[1]!.body[0].options[0].description).toBe('List meetings (changed).');
+  });
+
+  it('fails to start on a rejected token, without registering anything', async () => {
+    fake.override((c) => (c.path === '/gateway/bot' ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined));
+    await expect(startBot(fake, testCommands(), { token: 'bad.token.here' })).rejects.toThrow(/token/i);
+    expect(fake.rest.filter((c) => c.method === 'PUT')).toEqual([]);
+    expect(fake.gatewayIn).toEqual([]);
   });
 
   it('registers globally, usable in DMs, when no guild is given', async () => {
@@ -87,6 +95,30 @@ describe('Discord platform: commands', () => {
       'args=\\["sahel"\\] opts={"body":"Small Group","topic":"counter finance","page":"2"} by analyst',
     );
     expect(limitViolations(data)).toEqual([]);
+  });
+
+  it('splits a long answer into a reply and follow-ups, each within limits, buttons on the last', async () => {
+    const platform = await bot(testCommands());
+    for (const [value, flags] of [['no', 0], ['yes', 64]] as const) {
+      const i = chatInput('brief', 'big', [{ name: 'private', value }]);
+      fake.dispatch('INTERACTION_CREATE', i);
+      const [cb] = await fake.waitForRest(callbackOf(i.id));
+      const expected = platform.renderParts(await dispatcherFor(testCommands()).handle(`big private:${value}`, ANYONE));
+      expect(expected.length).toBeGreaterThan(2);
+      await fake.waitForRest((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${i.token}`, 5_000, expected.length - 1);
+      await new Promise((r) => setTimeout(r, 100)); // and no more than that
+      const all = [cb!.body.data, ...fake.rest.filter((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${i.token}`).map((c) => c.body)];
+      expect(all.map((m) => m.embeds)).toEqual(expected.map((p) => p.embeds));
+      for (const m of all) {
+        expect(limitViolations(m)).toEqual([]);
+        expect(m.allowed_mentions).toEqual({ parse: [] });
+        expect(m.flags ?? 0).toBe(flags);
+      }
+      expect(all.slice(0, -1).every((m) => m.components.length === 0)).toBe(true);
+      expect(all.at(-1).components[0].components[0].label).toBe('Next page');
+      const text = all.flatMap((m) => m.embeds.map((e: { description: string }) => e.description)).join('\n');
+      for (let n = 1; n <= 200; n++) expect(text).toContain(`${n}. Item ${n}: a statement`);
+    }
   });
 
   it('answers an unknown choice with an ephemeral user error', async () => {

@@ -66,6 +66,20 @@ export function testCommands(opts: { slowMs?: number } = {}): CommandDef[] {
       },
     }),
     defineCommand({
+      name: 'big',
+      summary: 'A long answer that needs several messages.',
+      options: [{ name: 'private', description: 'Answer privately', choices: ['yes', 'no'] }],
+      examples: ['big'],
+      async run(req) {
+        return {
+          title: 'Two hundred items',
+          blocks: [{ type: 'list', ordered: true, items: Array.from({ length: 200 }, (_, i) => `Item ${i + 1}: a statement on stabilisation funding that runs to about a hundred characters in all.`) }],
+          ephemeral: req.options.private === 'yes',
+          paging: { page: 1, pages: 2, next: 'big page:2', prev: null },
+        };
+      },
+    }),
+    defineCommand({
       name: 'whoami',
       summary: 'Show what you may do here.',
       options: [],
