@@ -25,6 +25,9 @@ export async function attachMeetings(store: Store, doc: StoredDocument): Promise
   let created = 0;
   let merged = 0;
   for (const facts of doc.extraction.meetings) {
+    // A meeting mentioned in passing with neither date nor place can never be told apart from
+    // another of its body: storing it would only add a new empty meeting per document.
+    if (!facts.primary && !facts.start && !facts.city && !facts.country) continue;
     const [from, to] = candidateWindow(facts, doc.published);
     const candidates = await store.meetings.candidates(facts.body, from, to);
     const match = findMatch(candidates, facts, doc);

@@ -5,9 +5,11 @@ import { attachMeetings } from './attach-meetings.js';
 import { contentHash, isNearDuplicate, shingleOverlap, simhash } from '../dedupe/index.js';
 import type { IngestInput, IngestOptions, IngestResult } from './types.js';
 
-const DEFAULT_NEAR_DUPLICATE_LIMIT = 64;
-// Share of shingles a SimHash candidate must share to count as the same story lightly edited.
-const MIN_SHINGLE_OVERLAP = 0.5;
+const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
+// Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
+// edited. Syndicated copies (byline, footer, a paragraph cut) share nearly all; reports of different
+// meetings written from one house template can share half, and must not be folded together.
+const MIN_SHINGLE_OVERLAP = 0.8;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** Canonical spellings of every URL given, first one first; unusable ones are dropped. */

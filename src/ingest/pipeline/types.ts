@@ -18,7 +18,7 @@ export interface IngestOptions {
   /** The extractor; the real one unless a caller wraps it (e.g. to time it). */
   extract?: (input: DocumentInput) => Extraction;
   log?: Logger;
-  /** SimHash candidates compared per document. Default 64. */
+  /** SimHash candidates compared per document. Default 16. */
   nearDuplicateLimit?: number;
 }
 

@@ -1,0 +1,89 @@
+/**
+ * Ingestion throughput against a floor measured in the same run.
+ *
+ *   node --import tsx bench/ingest.ts [--docs 5000]
+ *
+ * Floor: one bare wink-nlp pass (readDoc + sentences) over the same texts.
+ * Pipeline: parse the briefing text, extract, dedupe, merge and store into a temp SQLite file.
+ * The extractor alone is timed too, so a slow run says where the time goes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { silentLogger } from '../src/core/index.js';
+import { parseBriefingText } from '../src/ingest/extract/briefing-format.js';
+import { extract } from '../src/ingest/extract/extract.js';
+import { ingestDocument, type IngestSummary } from '../src/ingest/pipeline/index.js';
+import { emptySummary, countResult } from '../src/ingest/pipeline/summary.js';
+import { openStore } from '../src/store/open.js';
+import { generateArticles } from './ingest-corpus.js';
+
+const arg = process.argv.indexOf('--docs');
+const COUNT = arg > 0 ? Number(process.argv[arg + 1]) : 5000;
+const TARGET_RATIO = 0.4;
+const RSS_LIMIT_MB = 300;
+
+let peakRss = 0;
+const sampleRss = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+};
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+const rate = (n: number, ms: number): number => (n * 1000) / ms;
+
+const articles = generateArticles(COUNT);
+const raws = articles.map((a) => a.raw);
+console.log(`${raws.length} generated articles, ${(raws.reduce((n, r) => n + r.length, 0) / raws.length).toFixed(0)} characters on average`);
+
+// Load the model once for both passes; loading is not what either of them measures.
+const nlp = winkNLP(model);
+extract({ text: 'Warm-up: the Small Group met in Rome on 3 March 2031.', title: null, published: '2031-03-04' });
+
+let t0 = performance.now();
+let sentences = 0;
+for (const raw of raws) {
+  sentences += nlp.readDoc(parseBriefingText(raw).body).sentences().length();
+}
+const floorMs = performance.now() - t0;
+sampleRss();
+
+t0 = performance.now();
+for (const raw of raws) {
+  const b = parseBriefingText(raw);
+  extract({ text: b.body.trim(), title: b.title, published: b.published });
+}
+const extractMs = performance.now() - t0;
+sampleRss();
+
+const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
+const store = await openStore(join(dir, 'bench.db'), { log: silentLogger });
+const summary: IngestSummary = emptySummary();
+t0 = performance.now();
+for (const a of articles) {
+  const b = parseBriefingText(a.raw);
+  const result = await ingestDocument(store, { text: b.body, title: b.title, outlet: b.source, published: b.published, url: a.url });
+  countResult(summary, result);
+  if (summary.read % 50 === 0) sampleRss();
+}
+const pipelineMs = performance.now() - t0;
+sampleRss();
+const meetings = await store.meetings.count();
+await store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const floor = rate(raws.length, floorMs);
+const pipeline = rate(raws.length, pipelineMs);
+const extractOnly = rate(raws.length, extractMs);
+const ratio = pipeline / floor;
+const maxRss = process.resourceUsage().maxRSS * 1024;
+console.log(`floor (wink-nlp readDoc + sentences): ${floor.toFixed(0)} docs/s (${sentences} sentences)`);
+console.log(`extractor alone:                     ${extractOnly.toFixed(0)} docs/s (${((100 * extractMs) / pipelineMs).toFixed(0)}% of pipeline time)`);
+console.log(`full pipeline (parse, extract, dedupe, merge, SQLite): ${pipeline.toFixed(0)} docs/s`);
+console.log(`ratio pipeline/floor: ${(100 * ratio).toFixed(1)}% (target >= ${100 * TARGET_RATIO}%)`);
+console.log(`peak RSS: ${mb(Math.max(peakRss, maxRss))} MB (target < ${RSS_LIMIT_MB} MB)`);
+console.log(
+  `stored: ${summary.new} new, ${summary.duplicates} duplicates, ${summary.meetingsCreated} meetings created, ${summary.meetingsMerged} merged; ${meetings} meetings in the store (${articles.reduce((s, a) => s.add(a.meetingKey), new Set<string>()).size} generated)`,
+);
+const ok = ratio >= TARGET_RATIO && Math.max(peakRss, maxRss) < RSS_LIMIT_MB * 1024 * 1024;
+console.log(ok ? 'PASS' : 'BELOW TARGET');
