@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildCommandPayload, validateCommandPayload, type DiscordPlatform } from '../../../src/platforms/discord/index.js';
+import { buildCommandPayload, renderParts, validateCommandPayload, type DiscordPlatform } from '../../../src/platforms/discord/index.js';
 import { APP_ID, CHANNEL_ID, chatInput, FakeDiscord, GUILD_ID, PERMS, USER_ID, type RestCall } from '../../helpers/fake-discord.js';
 import { dispatcherFor, MemoryMeta, startBot } from './harness.js';
 import { limitViolations } from './limits.js';
@@ -98,12 +98,12 @@ describe('Discord platform: commands', () => {
   });
 
   it('splits a long answer into a reply and follow-ups, each within limits, buttons on the last', async () => {
-    const platform = await bot(testCommands());
+    await bot(testCommands());
     for (const [value, flags] of [['no', 0], ['yes', 64]] as const) {
       const i = chatInput('brief', 'big', [{ name: 'private', value }]);
       fake.dispatch('INTERACTION_CREATE', i);
       const [cb] = await fake.waitForRest(callbackOf(i.id));
-      const expected = platform.renderParts(await dispatcherFor(testCommands()).handle(`big private:${value}`, ANYONE));
+      const expected = renderParts(await dispatcherFor(testCommands()).handle(`big private:${value}`, ANYONE));
       expect(expected.length).toBeGreaterThan(2);
       await fake.waitForRest((c) => c.method === 'POST' && c.path === `/webhooks/${APP_ID}/${i.token}`, 5_000, expected.length - 1);
       await new Promise((r) => setTimeout(r, 100)); // and no more than that
