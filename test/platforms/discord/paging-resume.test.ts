@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DiscordPlatform } from '../../../src/platforms/discord/index.js';
-import { buttonClick, chatInput, FakeDiscord, type RestCall } from '../../helpers/fake-discord.js';
+import { PageButtons } from '../../../src/platforms/discord/page-button.js';
+import { APP_ID, buttonClick, chatInput, FakeDiscord, type RestCall } from '../../helpers/fake-discord.js';
 import { MemoryMeta, startBot } from './harness.js';
 import { testCommands } from './test-commands.js';
 
@@ -77,6 +78,25 @@ describe('Discord platform: paging buttons', () => {
     const [updated] = await fake.waitForRest(callbackOf(click.id));
     expect(updated!.body.data.embeds[0].title).toBe('Meetings page 2');
     expect(updated!.body.data.embeds[0].description).toContain(JSON.stringify(long.split(' ')).replace(/[[\]]/g, '\\$&'));
+  });
+
+  it('defers a slow page and edits the message; shows an error only to the clicker', async () => {
+    const b = await startBot(fake, testCommands({ slowMs: 300 }), { deferAfterMs: 100 });
+    bots.push(b);
+    const ids = new PageButtons();
+    const slow = buttonClick(await ids.customId('slow'));
+    fake.dispatch('INTERACTION_CREATE', slow);
+    const [deferred] = await fake.waitForRest(callbackOf(slow.id));
+    expect(deferred!.body).toEqual({ type: 6 }); // DEFERRED_UPDATE_MESSAGE
+    const [edit] = await fake.waitForRest((c) => c.method === 'PATCH' && c.path === `/webhooks/${APP_ID}/${slow.token}/messages/@original`);
+    expect(edit!.body.embeds[0].description).toBe('slow answer');
+
+    const bad = buttonClick(await ids.customId('digest kind:hourly'));
+    fake.dispatch('INTERACTION_CREATE', bad);
+    const [cb] = await fake.waitForRest(callbackOf(bad.id));
+    expect(cb!.body.type).toBe(4); // a new private message, not an update of the shared one
+    expect(cb!.body.data.flags).toBe(64);
+    expect(cb!.body.data.embeds[0].description).toContain('cannot be');
   });
 
   it('tells the clicker privately when a button has expired', async () => {
