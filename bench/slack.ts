@@ -56,21 +56,38 @@ async function serve(kind: string): Promise<void> {
       await app.stop();
     };
   }
+  const cpuAtStart = process.cpuUsage();
   process.stdout.write(`PORT ${port}\n`);
   process.once('SIGTERM', () => {
+    // CPU time is less distorted than wall-clock figures when other work shares the machine.
+    const cpu = process.cpuUsage(cpuAtStart);
+    process.stdout.write(`CPU ${cpu.user + cpu.system}\n`);
     void stop()
       .then(() => fake.close())
       .finally(() => process.exit(0));
   });
 }
 
-function startServer(kind: string): Promise<{ child: ChildProcess; port: number }> {
+interface Served {
+  child: ChildProcess;
+  port: number;
+  /** Resolves with the server's CPU time in microseconds once it has been stopped. */
+  cpu: Promise<number>;
+}
+
+function startServer(kind: string): Promise<Served> {
   const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let reportCpu: (us: number) => void = () => {};
+  const cpu = new Promise<number>((resolve) => {
+    reportCpu = resolve;
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited (${code})`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^PORT (\d+)$/.exec(line);
-      if (m) resolve({ child, port: Number(m[1]) });
+      const port = /^PORT (\d+)$/.exec(line);
+      if (port) resolve({ child, port: Number(port[1]), cpu });
+      const used = /^CPU (\d+)$/.exec(line);
+      if (used) reportCpu(Number(used[1]));
     });
   });
 }
@@ -94,10 +111,12 @@ interface Figures {
   p99: number;
   non2xx: number;
   unexpected: number;
+  /** Server CPU per request, in milliseconds. */
+  cpuMs: number;
 }
 
 async function load(kind: string, duration: number, connections: number): Promise<Figures> {
-  const { child, port } = await startServer(kind);
+  const { child, port, cpu } = await startServer(kind);
   let unexpected = 0;
   const expect = kind === 'briefbot' ? '"Meetings"' : '"ok"';
   try {
@@ -115,9 +134,11 @@ async function load(kind: string, duration: number, connections: number): Promis
         },
       ],
     });
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, unexpected };
-  } finally {
     child.kill('SIGTERM');
+    const cpuMs = (await cpu) / 1000 / Math.max(1, result.requests.total);
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, unexpected, cpuMs };
+  } finally {
+    if (child.exitCode === null) child.kill('SIGTERM');
   }
 }
 
@@ -132,16 +153,21 @@ async function main(): Promise<void> {
     for (const kind of r % 2 === 0 ? ['briefbot', 'bare'] : ['bare', 'briefbot']) {
       const f = await load(kind, duration, connections);
       runs[kind]!.push(f);
-      console.log(`round ${r + 1} ${kind.padEnd(8)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  non-2xx ${f.non2xx}  unexpected bodies ${f.unexpected}`);
+      console.log(`round ${r + 1} ${kind.padEnd(8)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  cpu ${f.cpuMs.toFixed(2)} ms/req  non-2xx ${f.non2xx}  unexpected bodies ${f.unexpected}`);
     }
   }
-  const summary = (kind: string) => ({ rps: median(runs[kind]!.map((f) => f.rps)), p50: median(runs[kind]!.map((f) => f.p50)), p99: median(runs[kind]!.map((f) => f.p99)) });
+  const summary = (kind: string) => ({
+    rps: median(runs[kind]!.map((f) => f.rps)),
+    p50: median(runs[kind]!.map((f) => f.p50)),
+    p99: median(runs[kind]!.map((f) => f.p99)),
+    cpu: median(runs[kind]!.map((f) => f.cpuMs)),
+  });
   const a = summary('briefbot');
   const b = summary('bare');
   console.log(`\nmedian of ${rounds}, c=${connections}, ${duration} s each`);
-  console.log(`briefbot /brief meetings  ${a.rps.toFixed(0)} req/s  p50 ${a.p50} ms  p99 ${a.p99} ms`);
-  console.log(`bare Bolt constant ack    ${b.rps.toFixed(0)} req/s  p50 ${b.p50} ms  p99 ${b.p99} ms`);
-  console.log(`ratio (briefbot / bare)   ${(a.rps / b.rps).toFixed(2)} throughput, ${(a.p99 / b.p99).toFixed(2)} p99`);
+  console.log(`briefbot /brief meetings  ${a.rps.toFixed(0)} req/s  p50 ${a.p50} ms  p99 ${a.p99} ms  cpu ${a.cpu.toFixed(2)} ms/req`);
+  console.log(`bare Bolt constant ack    ${b.rps.toFixed(0)} req/s  p50 ${b.p50} ms  p99 ${b.p99} ms  cpu ${b.cpu.toFixed(2)} ms/req`);
+  console.log(`ratio (briefbot / bare)   ${(a.rps / b.rps).toFixed(2)} throughput, ${(a.p99 / b.p99).toFixed(2)} p99, ${(a.cpu / b.cpu).toFixed(2)} cpu per request`);
 }
 
 const serveAt = process.argv.indexOf('--serve');
