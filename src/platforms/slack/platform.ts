@@ -27,6 +27,7 @@ export interface SlackPlatformOptions {
   commandName?: string;
   /** Slack user ids or `slack:T:U` refs that may manage every channel and the sources. */
   adminUsers?: readonly string[];
+  /** The command registry; not needed at run time (the dispatcher has it), kept so every platform takes the same options. */
   commands: readonly CommandDef[];
   log: Logger;
   /** Retry policy of the Web API client; bounded, unlike the client's 30-minute default. */
