@@ -30,12 +30,17 @@ export interface DiscordPlatform extends Platform {
   readonly client: Client;
 }
 
+/** discord.js appends the version itself: `https://proxy/api/v10/` becomes `https://proxy/api`. */
+export function apiBase(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
 export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordPlatform {
   const log = options.log.child({ platform: 'discord' });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.restOptions },
+    rest: { ...(options.apiUrl ? { api: apiBase(options.apiUrl) } : {}), ...options.restOptions },
   });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'discord shard disconnected'));

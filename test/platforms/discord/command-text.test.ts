@@ -39,3 +39,12 @@ describe('PageButtons', () => {
     expect(await again.textOf('other:thing')).toBeNull();
   });
 });
+
+describe('apiBase', () => {
+  it('drops a trailing version and slash, since discord.js appends /v10', async () => {
+    const { apiBase } = await import('../../../src/platforms/discord/platform.js');
+    expect(apiBase('https://proxy.example/api/v10/')).toBe('https://proxy.example/api');
+    expect(apiBase('https://proxy.example/api/v9')).toBe('https://proxy.example/api');
+    expect(apiBase('http://127.0.0.1:4000/api')).toBe('http://127.0.0.1:4000/api');
+  });
+});
