@@ -133,20 +133,43 @@ const handlers: Record<string, Handler> = {
   },
 
   async migrate(_args, config, log) {
-    const app = await createApp({ ...config, seedSamples: false }, log);
-    await app.close();
-    process.stdout.write(`migrations applied (${app.store.kind})\n`);
+    const { openStore } = await import('./store/open.js');
+    const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
+    const applied = (store as { appliedMigrations?: readonly number[] }).appliedMigrations ?? [];
+    await store.close();
+    process.stdout.write(
+      applied.length ? `applied migrations ${applied.join(', ')} (${store.kind})\n` : `the ${store.kind} schema is up to date\n`,
+    );
     return 0;
   },
 
-  async export() {
-    process.stderr.write('briefbot: export is not built yet (it comes with PostgreSQL support).\n');
-    return 3;
+  async export(args, config, log) {
+    const [file, ...rest] = args;
+    if (!file || rest.length) return usageError('export needs one file to write, e.g. briefbot export briefbot.jsonl');
+    const [{ openStore }, transfer] = await Promise.all([import('./store/open.js'), import('./store/transfer/index.js')]);
+    const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
+    try {
+      const summary = await transfer.exportToFile(store, file);
+      process.stdout.write(`exported the ${store.kind} store to ${file}\n${transfer.formatSummary(summary)}`);
+      return 0;
+    } finally {
+      await store.close();
+    }
   },
 
-  async import() {
-    process.stderr.write('briefbot: import is not built yet (it comes with PostgreSQL support).\n');
-    return 3;
+  async import(args, config, log) {
+    const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true });
+    const [file, ...rest] = positionals;
+    if (!file || rest.length) return usageError('import needs one export file, e.g. briefbot import briefbot.jsonl [--force]');
+    const [{ openStore }, transfer] = await Promise.all([import('./store/open.js'), import('./store/transfer/index.js')]);
+    const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
+    try {
+      const summary = await transfer.importFromFile(store, file, { force: values.force === true });
+      process.stdout.write(`imported ${file} into the ${store.kind} store\n${transfer.formatSummary(summary)}`);
+      return 0;
+    } finally {
+      await store.close();
+    }
   },
 
   async help() {

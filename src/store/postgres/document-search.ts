@@ -66,7 +66,18 @@ interface HitRow {
   snippet: string;
 }
 
-const HEADLINE_OPTIONS = 'StartSel=[[, StopSel=]], MaxWords=30, MinWords=12, ShortWord=2, HighlightAll=false';
+// About the 24 tokens SQLite's snippet() shows, so both stores give excerpts of one size.
+const HEADLINE_OPTIONS = 'StartSel=[[, StopSel=]], MaxWords=24, MinWords=16, ShortWord=2, HighlightAll=false';
+
+/** Marks a cut excerpt with `…` at the cut ends, as SQLite's snippet() does. */
+function withEllipses(headline: string, text: string): string {
+  const plain = headline.replaceAll('[[', '').replaceAll(']]', '').trim();
+  const trimmed = text.trim();
+  if (plain === '') return headline;
+  const start = trimmed.startsWith(plain) ? '' : '…';
+  const end = trimmed.endsWith(plain) ? '' : '…';
+  return `${start}${headline.trim()}${end}`;
+}
 
 export async function searchDocuments(
   db: PgDb,
@@ -85,17 +96,19 @@ export async function searchDocuments(
   if (total === 0 || offset >= total) return { hits: [], total };
 
   // Rank in the inner query, then make headlines for the page only: they are the costly part.
-  const rows = await db.all<HitRow>(
+  const rows = await db.all<HitRow & { text: string }>(
     `SELECT r.id, r.url, r.title, r.outlet, r.published, r.score,
-            ts_headline('english', d.text, ${query}, '${HEADLINE_OPTIONS}') AS snippet
+            ts_headline('english', c.text, ${query}, '${HEADLINE_OPTIONS}') AS snippet, c.text
      FROM (SELECT d.id, d.url, d.title, d.outlet, d.published, ts_rank_cd(d.search_vector, ${query}, 1) AS score
            FROM documents d WHERE ${conditions}
            ORDER BY score DESC, d.id DESC LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}) r
      JOIN documents d ON d.id = r.id
+     -- The excerpt comes from the title when it holds every word, as SQLite's snippet() prefers it then.
+     CROSS JOIN LATERAL (SELECT CASE WHEN to_tsvector('english', d.title) @@ ${query} THEN d.title ELSE d.text END AS text) c
      ORDER BY r.score DESC, r.id DESC`,
     ...params.values,
   );
-  return { total, hits: rows.map((row) => ({ document: pick(row), snippet: row.snippet, rank: row.score })) };
+  return { total, hits: rows.map((row) => ({ document: pick(row), snippet: withEllipses(row.snippet, row.text), rank: row.score })) };
 }
 
 /** No searchable words: list by filters alone, newest first (none at all when words were all blank). */
