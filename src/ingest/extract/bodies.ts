@@ -14,42 +14,45 @@ export interface BodyMention {
 }
 
 interface Compiled {
-  def: BodyDef;
+  defs: BodyDef[];
+  /** All patterns in two alternations (case-insensitive and case-sensitive), one named group per body. */
   res: RegExp[];
 }
 
-let compiled: Compiled[] | null = null;
+let compiled: Compiled | null = null;
 
-function compile(): Compiled[] {
+function compile(): Compiled {
   const group = table.groupNames;
   const expand = (src: string) => src.split('{IS}').join(group);
-  return table.bodies.map((b) => ({
-    def: { name: b.name, parent: b.parent, kind: (b.kind ?? null) as MeetingKind | null },
-    res: [
-      ...b.patterns.map((p) => new RegExp(`(?<![\\w-])${expand(p)}(?![\\w-])`, 'giu')),
-      ...b.caseSensitive.map((p) => new RegExp(`(?<![\\w-])${expand(p)}(?![\\w-])`, 'gu')),
-    ],
-  }));
+  const defs = table.bodies.map((b) => ({ name: b.name, parent: b.parent, kind: (b.kind ?? null) as MeetingKind | null }));
+  // Groups of the Coalition come first, so at one position their longer names win over the Coalition's.
+  const order = table.bodies.map((_, i) => i).sort((x, y) => Number(table.bodies[x]!.parent === null) - Number(table.bodies[y]!.parent === null));
+  const build = (pick: (b: (typeof table.bodies)[number]) => string[], flags: string) => {
+    const parts = order
+      .filter((i) => pick(table.bodies[i]!).length > 0)
+      .map((i) => `(?<b${i}>${pick(table.bodies[i]!).map(expand).join('|')})`);
+    return new RegExp(`(?<![\\w-])(?:${parts.join('|')})(?![\\w-])`, flags);
+  };
+  return { defs, res: [build((b) => b.patterns, 'giu'), build((b) => b.caseSensitive, 'gu')] };
 }
 
 const byName = new Map<string, BodyDef>();
 
 export function bodyByName(name: string): BodyDef | undefined {
-  if (byName.size === 0) for (const c of (compiled ??= compile())) byName.set(c.def.name, c.def);
+  if (byName.size === 0) for (const d of (compiled ??= compile()).defs) byName.set(d.name, d);
   return byName.get(name);
 }
 
 /** Every body mention in the text; where matches overlap the longest one wins. */
 export function findBodies(text: string): BodyMention[] {
-  compiled ??= compile();
+  const c = (compiled ??= compile());
   const all: BodyMention[] = [];
-  for (const c of compiled) {
-    for (const re of c.res) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        if (m[0].trim() === '') continue;
-        all.push({ body: c.def, start: m.index, end: m.index + m[0].length });
-      }
+  for (const re of c.res) {
+    for (const m of text.matchAll(re)) {
+      if (m[0].trim() === '' || !m.groups) continue;
+      const key = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
+      const def = key ? c.defs[Number(key.slice(1))] : undefined;
+      if (def) all.push({ body: def, start: m.index, end: m.index + m[0].length });
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

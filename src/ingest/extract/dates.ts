@@ -1,6 +1,5 @@
 import * as chrono from 'chrono-node';
-import { TZDate } from '@date-fns/tz';
-import { addDays, format, getDay } from 'date-fns';
+import { addDays } from 'date-fns';
 import type { IsoDate } from '../../core/facts.js';
 
 export type Tense = 'past' | 'future';
@@ -18,11 +17,14 @@ export interface DateMention {
   month: number | null;
 }
 
+// Calendar days are held at noon UTC, so adding days and reading the date back
+// never crosses midnight whatever the machine's zone or daylight saving.
+// (TZDate did the same but dominated the profile.)
 const utc = (iso: IsoDate) => {
   const [y, m, d] = iso.split('-').map(Number);
-  return new TZDate(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12, 'UTC');
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
 };
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
+const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export function shiftDays(day: IsoDate, n: number): IsoDate {
   return iso(addDays(utc(day), n));
@@ -34,7 +36,8 @@ const RELATIVE_DAY = /\b(?:today|tonight|yesterday|tomorrow|this (?:morning|afte
 /** The nearest date with this weekday, backwards for past tense, forwards for future. */
 export function weekdayFrom(ref: IsoDate, weekday: number, tense: Tense): IsoDate {
   const r = utc(ref);
-  const delta = tense === 'past' ? -((getDay(r) - weekday + 7) % 7) : (weekday - getDay(r) + 7) % 7;
+  const day = r.getUTCDay();
+  const delta = tense === 'past' ? -((day - weekday + 7) % 7) : (weekday - day + 7) % 7;
   return iso(addDays(r, delta));
 }
 
@@ -71,19 +74,28 @@ function pinned(c: Comp, ref: IsoDate | null, tense: Tense, text: string): IsoDa
 
 const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
+/** Meetings are dated by day: chrono without its time-of-day and time-zone machinery, which cost most of its time. */
+const TIME_ONLY = /Time|Timezone|EndOfCurrentMonth/;
+const dayParser = (() => {
+  const c = chrono.casual.clone();
+  c.parsers = c.parsers.filter((p) => !TIME_ONLY.test(p.constructor.name));
+  c.refiners = c.refiners.filter((r) => !TIME_ONLY.test(r.constructor.name) && r.constructor.name !== 'ENMergeDateTimeRefiner');
+  return c;
+})();
+
 /**
  * Finds and resolves the dates in one sentence. Only called for the few
  * sentences that carry a meeting trigger or a date entity, because chrono is
  * the costly part of the pipeline.
  */
-export function findDates(sentence: string, ref: IsoDate | null, tense?: Tense): DateMention[] {
+export function findDates(sentence: string, ref: IsoDate | null, tense?: Tense, context?: { text: string; offset: number }): DateMention[] {
   // En and em dashes between numbers are ranges to chrono only when written as hyphens.
   const text = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (m, a: string, b: string) => `${a}-${b}`.padEnd(m.length, ' '));
   const instant = ref ? utc(ref) : FALLBACK_REF;
-  const results = chrono.parse(text, { instant, timezone: 0 });
+  const results = dayParser.parse(text, { instant, timezone: 0 });
   const out: DateMention[] = [];
   for (const r of results) {
-    const t = tense ?? tenseOf(text, r.index, r.text.length);
+    const t = tense ?? (context ? tenseOf(context.text, context.offset + r.index, r.text.length) : tenseOf(text, r.index, r.text.length));
     // "next week" or "this month" does not pin a day, whatever chrono fills in.
     const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
     const start = vague ? null : pinned(r.start, ref, t, r.text);
@@ -105,6 +117,35 @@ export function findDates(sentence: string, ref: IsoDate | null, tense?: Tense):
     });
   }
   return mergeRanges(text, out);
+}
+
+const WINDOW_PAD = 16;
+
+/**
+ * Dates near the given spans only (date entities and numbers the NLP pass
+ * found): chrono's cost grows with the text it reads, so it reads short
+ * windows around the likely dates instead of whole sentences. Offsets are
+ * relative to `sentence`.
+ */
+export function findDatesNear(sentence: string, spans: Array<[number, number]>, ref: IsoDate | null): DateMention[] {
+  if (spans.length === 0) return [];
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const windows: Array<[number, number]> = [];
+  for (const [a, b] of sorted) {
+    const lo = Math.max(0, a - WINDOW_PAD), hi = Math.min(sentence.length, b + WINDOW_PAD);
+    const last = windows[windows.length - 1];
+    if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
+    else windows.push([lo, hi]);
+  }
+  const out: DateMention[] = [];
+  for (const [lo0, hi0] of windows) {
+    // Widen to word edges so no word is cut in half.
+    let lo = lo0, hi = hi0;
+    while (lo > 0 && /\S/.test(sentence[lo - 1] ?? '')) lo--;
+    while (hi < sentence.length && /\S/.test(sentence[hi] ?? '')) hi++;
+    for (const d of findDates(sentence.slice(lo, hi), ref, undefined, { text: sentence, offset: lo })) out.push({ ...d, index: d.index + lo });
+  }
+  return out;
 }
 
 /** "Thursday and Friday", "March 1 to March 2": two mentions joined into one range. */

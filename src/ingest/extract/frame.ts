@@ -1,6 +1,6 @@
 import type { Sentence, Tok } from './nlp.js';
 import type { BodyDef, BodyMention } from './bodies.js';
-import { findDates, shiftDays, tenseOf, type DateMention, type Tense } from './dates.js';
+import { findDatesNear, shiftDays, tenseOf, type DateMention, type Tense } from './dates.js';
 import { venue, type Place } from './gazetteer.js';
 import { partiesIn, placeAt } from './names.js';
 import {
@@ -125,11 +125,19 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
   return best;
 }
 
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 const REPORTING = /\b(?:said|says|told|stated|announced|reported|added|noted|issued|released|published)\s+(?:\w+\s+)?$/i;
 
 function findDate(s: Sentence, text: string, anchors: number[], masked: Set<number>, ref: IsoDate | null, from: number): DateMention | null {
   let best: DateMention | null = null, bestDist = Infinity;
-  for (const d of findDates(s.text, ref)) {
+  const spans: Array<[number, number]> = s.dates.map((d) => [d.start - s.start, d.end - s.start]);
+  // Numbers only when they look like part of a date: next to a month name, or written as one (06/27/2021).
+  s.toks.forEach((t, i) => {
+    if (!/\d/.test(t.value)) return;
+    const near = [i - 2, i - 1, i + 1, i + 2].some((k) => MONTH.test(s.toks[k]?.value ?? ''));
+    if (near || /^\d{1,4}[./]\d{1,2}[./]\d{2,4}$/.test(t.value)) spans.push([t.start - s.start, t.end - s.start]);
+  });
+  for (const d of findDatesNear(s.text, spans, ref)) {
     const abs = s.start + d.index;
     if (REPORTING.test(text.slice(Math.max(s.start, abs - 30), abs))) continue;
     if (abs < from) continue;
@@ -263,7 +271,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     isTitle,
     body: chosen?.body ?? null,
     place: virtual ? null : findPlace(s, text, anchors, masked, from),
-    date: findDate(s, text, triggers, masked, ref, from),
+    // chrono is the costly parser: only sentences with a date entity or a number get it.
+    date: s.dates.length > 0 || /\d/.test(s.text) ? findDate(s, text, triggers, masked, ref, from) : null,
     chairs: chairs.parties,
     unplacedChair: chairs.unplacedOffice,
     other,

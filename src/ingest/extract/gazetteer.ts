@@ -13,7 +13,9 @@ export interface Place {
 
 /** Lower-case, accent- and punctuation-folded lookup key. */
 export function placeKey(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // Most names are plain ASCII; Unicode normalisation is the slow part, so skip it for them.
+  const folded = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD');
+  return folded.replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 interface Tables {
@@ -23,6 +25,8 @@ interface Tables {
   demonyms: Map<string, string>;
   organisations: Map<string, string>;
   cities: Map<string, Place>;
+  /** First words of every name, so a lookup can give up at once on words that start none. */
+  firstWords: Set<string>;
 }
 
 let tables: Tables | null = null;
@@ -82,12 +86,22 @@ function build(): Tables {
   for (const [k, p] of cities) if (p.city && cityDisplay[p.city]) cities.set(k, { ...p, city: cityDisplay[p.city] ?? p.city });
   // A country's own name is never read as a city of that name (Kuwait, Djibouti, Singapore).
   for (const k of names.keys()) cities.delete(k);
-  return { countries: names, abbreviations, demonyms, organisations, cities };
+  const firstWords = new Set<string>();
+  for (const m of [names, demonyms, cities]) for (const k of m.keys()) firstWords.add(k.split(' ')[0] ?? k);
+  for (const k of organisations.keys()) firstWords.add(placeKey(k).split(' ')[0] ?? k);
+  for (const k of abbreviations.keys()) firstWords.add(placeKey(k).split(' ')[0] ?? k);
+  firstWords.add('the');
+  return { countries: names, abbreviations, demonyms, organisations, cities, firstWords };
 }
 
 function t(): Tables {
   tables ??= build();
   return tables;
+}
+
+/** Whether some country, city, demonym or organisation name starts with this word. */
+export function startsAName(word: string): boolean {
+  return t().firstWords.has(placeKey(word));
 }
 
 /** A country named by name, alias or exact abbreviation. */

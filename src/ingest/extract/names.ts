@@ -1,5 +1,5 @@
 import type { Tok } from './nlp.js';
-import { countryByDemonym, countryByName, lookupPlace, organisation, type Place } from './gazetteer.js';
+import { countryByDemonym, countryByName, lookupPlace, organisation, startsAName, type Place } from './gazetteer.js';
 import table from '../data/offices.json' with { type: 'json' };
 
 const MAX_NAME_TOKENS = 6;
@@ -7,7 +7,7 @@ const MAX_NAME_TOKENS = 6;
 /** The longest run of tokens from `i` that `lookup` accepts, tried longest first. */
 export function longestAt<T>(text: string, toks: Tok[], i: number, lookup: (s: string) => T | null): { value: T; next: number } | null {
   const first = toks[i];
-  if (!first || !/^[A-Z]/.test(first.value)) return null;
+  if (!first || !/^[A-Z]/.test(first.value) || !startsAName(first.value)) return null;
   for (let j = Math.min(toks.length - 1, i + MAX_NAME_TOKENS - 1); j >= i; j--) {
     const last = toks[j];
     if (!last || !/[A-Za-z.]$/.test(last.value)) continue;

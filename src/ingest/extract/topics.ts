@@ -8,22 +8,31 @@ export interface TopicDef {
 }
 
 interface Compiled {
-  id: string;
-  re: RegExp;
+  ids: string[];
+  /** One alternation over every topic's phrases, one named group per topic: a single scan per text. */
+  all: RegExp;
+  /** Each topic's phrases alone, anchored, to credit a matched phrase to every topic that lists it. */
+  each: RegExp[];
   exclude: RegExp | null;
+  excludeOf: Array<RegExp | null>;
 }
 
-const alt = (xs: string[]) => `(?<![\\w-])(?:${xs.join('|')})(?![\\w-])`;
 
-export function compileTopics(defs: TopicDef[]): Compiled[] {
-  return defs.map((d) => ({
-    id: d.id,
-    re: new RegExp(alt(d.phrases), 'gi'),
-    exclude: d.exclude.length ? new RegExp(alt(d.exclude), 'gi') : null,
-  }));
+export function compileTopics(defs: TopicDef[]): Compiled {
+  const excluding = defs.map((d, i) => [d, i] as const).filter(([d]) => d.exclude.length > 0);
+  return {
+    ids: defs.map((d) => d.id),
+    // One word-boundary check per position, then the alternatives: far cheaper than a check per topic.
+    all: new RegExp(`\\b(?:${defs.map((d, i) => `(?<t${i}>${d.phrases.join('|')})`).join('|')})(?![\\w-])`, 'gi'),
+    each: defs.map((d) => new RegExp(`^(?:${d.phrases.join('|')})$`, 'i')),
+    exclude: excluding.length
+      ? new RegExp(`(?<![\\w-])(?:${excluding.map(([d, i]) => `(?<x${i}>${d.exclude.join('|')})`).join('|')})(?![\\w-])`, 'gi')
+      : null,
+    excludeOf: defs.map((d) => (d.exclude.length ? new RegExp(`^(?:${d.exclude.join('|')})$`, 'i') : null)),
+  };
 }
 
-let defaults: Compiled[] | null = null;
+let defaults: Compiled | null = null;
 
 /** A stretch of text and how much a topic hit in it weighs. */
 export interface Zone {
@@ -35,15 +44,21 @@ export interface Zone {
 /** Hits needed for a topic to count; a hit in the title, lead or meeting sentence weighs double. */
 export const SALIENCE = 2;
 
-function hitsOf(c: Compiled, text: string): number[] {
-  const excluded: Array<[number, number]> = [];
-  if (c.exclude) for (const m of text.matchAll(c.exclude)) excluded.push([m.index, m.index + m[0].length]);
-  const out: number[] = [];
-  for (const m of text.matchAll(c.re)) {
-    if (excluded.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    out.push(m.index);
+/** Offsets of phrase hits per topic, leaving out hits inside a phrase that must not count. */
+function hitsOf(c: Compiled, text: string): number[][] {
+  const hits: number[][] = c.ids.map(() => []);
+  const excluded: Array<[number, number, string]> = [];
+  if (c.exclude) for (const m of text.matchAll(c.exclude)) excluded.push([m.index, m.index + m[0].length, m[0]]);
+  for (const m of text.matchAll(c.all)) {
+    const phrase = m[0];
+    c.each.forEach((re, i) => {
+      if (!re.test(phrase)) return;
+      const ex = c.excludeOf[i];
+      if (ex && excluded.some(([a, b, x]) => m.index >= a && m.index < b && ex.test(x))) return;
+      hits[i]!.push(m.index);
+    });
   }
-  return out;
+  return hits;
 }
 
 /**
@@ -52,13 +67,14 @@ function hitsOf(c: Compiled, text: string): number[] {
  * one passing word is not enough.
  */
 export function findTopics(title: string | null, text: string, zones: Zone[], defs?: TopicDef[]): string[] {
-  const compiled = defs ? compileTopics(defs) : (defaults ??= compileTopics(table.topics));
+  const c = defs ? compileTopics(defs) : (defaults ??= compileTopics(table.topics));
+  const inTitle = title ? hitsOf(c, title) : null;
+  const inText = hitsOf(c, text);
   const out: string[] = [];
-  for (const c of compiled) {
-    let score = 0;
-    if (title) score += hitsOf(c, title).length * 2;
-    for (const at of hitsOf(c, text)) score += zones.find((z) => at >= z.start && at < z.end)?.weight ?? 1;
-    if (score >= SALIENCE) out.push(c.id);
-  }
+  c.ids.forEach((id, i) => {
+    let score = (inTitle?.[i]?.length ?? 0) * 2;
+    for (const at of inText[i] ?? []) score += zones.find((z) => at >= z.start && at < z.end)?.weight ?? 1;
+    if (score >= SALIENCE) out.push(id);
+  });
   return out;
 }
