@@ -41,8 +41,9 @@ export default defineCommand({
     const timezone = resolveTimezone(request.options.tz ?? context.settings.defaultTimezone);
     const problem = context.scheduler.validateCron(cron);
     if (problem) throw new UserError(ERROR_CODES.BAD_SCHEDULE, `\`${echo(cron, 60)}\` is not a valid cron expression: ${echo(problem, 200)}`, 'Five fields: minute hour day-of-month month day-of-week, e.g. `cron "0 8 * * 1-5"`.');
-    const runs = context.scheduler.nextRuns(cron, timezone, RUNS_CHECKED, context.now());
-    checkInterval(cron, runs, context);
+    // `daily` and `weekly` fire once a day at most; only a raw cron can fire too often.
+    const runs = upcomingRuns(cron, timezone, mode === 'cron' ? RUNS_CHECKED : 3, context);
+    if (mode === 'cron') checkInterval(cron, runs, context);
     const previous = existing.find((s) => s.digest === digest);
     const announceEmpty = request.options.empty ? request.options.empty.toLowerCase() === 'announce' : previous?.announceEmpty ?? false;
     await context.store.schedules.set({ subscriber: key, digest, cron, timezone, announceEmpty, setBy: request.user.ref });
@@ -77,6 +78,15 @@ function cronFor(mode: string, rest: string[]): string {
     throw new UserError(ERROR_CODES.BAD_SCHEDULE, `${what}.`, mode === 'weekly' ? 'For example `schedule weekly mon 09:00` (24-hour clock).' : 'For example `schedule daily 08:00` (24-hour clock).');
   }
   return `${time.minute} ${time.hour} * * ${day ?? '*'}`;
+}
+
+function upcomingRuns(cron: string, timezone: string, count: number, context: CommandContext): Date[] {
+  try {
+    return context.scheduler.nextRuns(cron, timezone, count, context.now());
+  } catch (error) {
+    // validateCron accepted it, yet the scheduler cannot place it in time (e.g. a date that never comes).
+    throw new UserError(ERROR_CODES.BAD_SCHEDULE, `\`${echo(cron, 60)}\` never runs: ${echo(error instanceof Error ? error.message : String(error), 160)}.`, 'Check the day and month fields.');
+  }
 }
 
 function checkInterval(cron: string, runs: Date[], context: CommandContext): void {
