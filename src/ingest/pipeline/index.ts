@@ -6,3 +6,4 @@ export { pollDue, startPoller, type Poller, type PollerOptions } from './poller.
 export { pollSource, type PollOutcome, type PollSourceOptions } from './poll-source.js';
 export { watchInbox, type InboxOptions, type InboxWatcher } from './inbox-watcher.js';
 export { meetingsToJson, meetingJson } from './export-json.js';
+export { formatProgress, formatSummary, progressPrinter } from './report.js';

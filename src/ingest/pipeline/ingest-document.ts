@@ -10,6 +10,7 @@ const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
 // edited. Syndicated copies (byline, footer, a paragraph cut) share nearly all; reports of different
 // meetings written from one house template can share half, and must not be folded together.
 const MIN_SHINGLE_OVERLAP = 0.8;
+const MAX_CONFIRMATIONS = 3;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 /** Canonical spellings of every URL given, first one first; unusable ones are dropped. */
@@ -68,8 +69,11 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
   }
   const fingerprint = simhash(text);
   const candidates = await store.documents.nearDuplicateCandidates(fingerprint, opts.nearDuplicateLimit ?? DEFAULT_NEAR_DUPLICATE_LIMIT);
+  let confirmations = 0;
   for (const c of candidates) {
     if (!c.simhash || !isNearDuplicate(fingerprint, c.simhash)) continue;
+    // Each check loads a whole document; the store ranks the closest first, so a few suffice.
+    if (++confirmations > MAX_CONFIRMATIONS) break;
     // SimHash alone lets a few unrelated pairs through; the shingles confirm it.
     const original = await store.documents.get(c.id);
     if (original && shingleOverlap(original.text, text) >= MIN_SHINGLE_OVERLAP) {
