@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -105,7 +105,9 @@ describe('openStore', () => {
     await reopened.close();
   });
 
-  it('says clearly when PostgreSQL support is missing', async () => {
-    await expect(openStore('postgres://user@127.0.0.1:1/db', { log: silentLogger })).rejects.toThrow(/PostgreSQL support is not available/);
+  it('hands postgres:// URLs to the PostgreSQL store, never to SQLite', async () => {
+    // Port 1 refuses connections: the error must come from the PostgreSQL side.
+    await expect(openStore('postgresql://user@127.0.0.1:1/db', { log: silentLogger })).rejects.toThrow(/PostgreSQL/);
+    expect(existsSync('postgresql:')).toBe(false);
   });
 });

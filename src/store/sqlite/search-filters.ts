@@ -1,0 +1,45 @@
+import type { SearchFilters } from '../../core/index.js';
+import { fold } from './rows.js';
+
+export interface Where {
+  sql: string[];
+  params: unknown[];
+}
+
+/**
+ * Search filters as `id IN (...)` conditions on a document id expression. Written as
+ * id sets rather than joins so a full-text query never has to read the wide
+ * documents rows (their text) just to filter.
+ */
+export function searchFilters(filters: SearchFilters, id: string): Where {
+  const where: Where = { sql: [], params: [] };
+  const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+  if (given(filters.body)) {
+    where.sql.push(
+      `${id} IN (SELECT md.document_id FROM meeting_documents md
+                 WHERE md.meeting_id IN (SELECT m.id FROM meetings m WHERE instr(m.body_lc, ?) > 0))`,
+    );
+    where.params.push(fold(filters.body));
+  }
+  if (given(filters.topic)) {
+    // A document counts for a topic it reports itself, or one of a meeting it reports.
+    where.sql.push(
+      `${id} IN (SELECT document_id FROM document_topics WHERE topic_lc = ?
+                 UNION SELECT md.document_id FROM meeting_topics mt JOIN meeting_documents md ON md.meeting_id = mt.meeting_id
+                       WHERE mt.topic_lc = ?)`,
+    );
+    where.params.push(fold(filters.topic), fold(filters.topic));
+  }
+  if (given(filters.place)) {
+    where.sql.push(
+      `${id} IN (SELECT md.document_id FROM meeting_documents md
+                 WHERE md.meeting_id IN (SELECT m.id FROM meetings m WHERE m.city_lc = ? OR m.country_lc = ?))`,
+    );
+    where.params.push(fold(filters.place), fold(filters.place));
+  }
+  if (filters.since !== undefined || filters.until !== undefined) {
+    where.sql.push(`${id} IN (SELECT id FROM documents WHERE published >= ? AND published <= ?)`);
+    where.params.push(filters.since ?? '0000-00-00', filters.until ?? '9999-99-99');
+  }
+  return where;
+}
