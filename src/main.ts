@@ -138,8 +138,14 @@ async function run(): Promise<void> {
 
   if (config.discord && config.discord.shards > 1 && !config.shardIds) {
     const { spawnShards } = await import('./platforms/discord/index.js');
-    await spawnShards({ file: fileURLToPath(import.meta.url), token: config.discord.token, shards: config.discord.shards });
+    const manager = await spawnShards({ file: fileURLToPath(import.meta.url), token: config.discord.token, shards: config.discord.shards });
     log.info({ shards: config.discord.shards }, 'discord shards spawned');
+    const stopShards = () => {
+      manager.shards.forEach((shard) => shard.kill());
+      process.exit(0);
+    };
+    process.once('SIGINT', stopShards);
+    process.once('SIGTERM', stopShards);
     return;
   }
 
@@ -165,11 +171,15 @@ async function run(): Promise<void> {
     app.platforms.set(platform.name, platform);
     await platform.start(app.dispatcher);
   }
+  // Every process runs the scheduler (delivery claims elect one per slot); with shards, only shard 0 ingests.
   await app.scheduler.start();
-  const poller = startPoller({ store: app.store, owner: app.owner, allowPrivate: config.fetchAllowPrivate, intervalMs: config.pollEverySec * 1000, log });
-  const inbox = config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log }) : undefined;
+  const ingests = !config.shardIds || config.shardIds.includes(0);
+  const poller = ingests
+    ? startPoller({ store: app.store, owner: app.owner, allowPrivate: config.fetchAllowPrivate, intervalMs: config.pollEverySec * 1000, log })
+    : undefined;
+  const inbox = ingests && config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log }) : undefined;
   stopWorkers = async () => {
-    await poller.stop();
+    await poller?.stop();
     await inbox?.stop();
   };
   log.info({ platforms: platforms.map((p) => p.name), owner: app.owner }, 'briefbot started');
