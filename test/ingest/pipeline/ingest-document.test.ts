@@ -86,11 +86,16 @@ describe('ingestDocument', () => {
     expect(await t.store.meetings.count()).toBe(0);
   });
 
-  it('gives the document topics to its primary meeting only', async () => {
-    await ingestDocument(t.store, ROME_WIRE);
+  it('stores a meeting mentioned in passing as secondary, without the document topics', async () => {
+    await ingestDocument(t.store, RIYADH_LATER);
     const meetings = await allMeetings(t.store);
-    const primary = meetings.find((m) => m.primary)!;
-    expect(primary.topics).toContain('stabilization');
-    for (const m of meetings.filter((x) => !x.primary)) expect(m.topics).toEqual([]);
+    const riyadh = meetings.find((m) => m.city === 'Riyadh')!;
+    const madrid = meetings.find((m) => m.city === 'Madrid')!;
+    expect(riyadh).toMatchObject({ primary: true, start: '2033-07-15' });
+    expect(riyadh.topics.length).toBeGreaterThan(0);
+    expect(madrid).toMatchObject({ body: 'Counter ISIS Finance Group', primary: false, status: 'announced', start: '2033-09-20', topics: [] });
+    // The listing of primary meetings leaves it out.
+    const listed = (await t.store.meetings.list({ limit: 10 })).items.map((m) => m.city);
+    expect(listed).toEqual(['Riyadh']);
   });
 });

@@ -50,5 +50,7 @@ export const RIYADH_LATER = {
   url: 'https://gulfledger.example/coalition-riyadh',
   text: `RIYADH, July 15 - Senior officials of the Global Coalition to Defeat ISIS met in Riyadh on 15 July 2033, hosted by Saudi Arabia, to follow up on commitments made in Rome last month.
 
-The officials reviewed how much of the money promised for demining had been paid and discussed new threats from affiliates of the group in Africa. Saudi officials announced support for a training centre for prosecutors.`,
+The officials reviewed how much of the money promised for demining had been paid and discussed new threats from affiliates of the group in Africa. Saudi officials announced support for a training centre for prosecutors.
+
+The officials also prepared for a meeting of the Counter ISIS Finance Group to be held in Madrid on 20 September 2033.`,
 };
