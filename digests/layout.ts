@@ -53,8 +53,16 @@ export function placeOf(meeting: Pick<Meeting, 'city' | 'country'>): string {
 
 /** A calendar date in the subscriber's timezone, e.g. `Monday, 2 March 2026`. */
 export function localDate(date: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  let format = dateFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    dateFormats.set(timezone, format);
+  }
+  return format.format(date);
 }
+
+// Building a formatter costs far more than using one; digests go out in bursts.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** At most `max` sentences, each followed by the citation of its own source. */
 export function groundedSummary(sentences: readonly CitedSentence[], cited: (s: CitedSentence) => number, max = 2): Span[] {

@@ -260,20 +260,31 @@ export function compileFilter(node: FilterNode, topics?: readonly FilterTopic[])
   }
 }
 
-function compileTerm(field: FilterField, value: string, topics?: readonly FilterTopic[]): CompiledFilter {
+/** What a term looks for, normalised the way `prepareFacets` normalises items. */
+export interface TermNeedles {
+  /** Topic ids it names (the value itself, spaced or hyphenated, or a label's id). */
+  topicIds: string[];
+  /** Lowercase substring for bodies. */
+  body: string;
+  /** ` word word ` for whole-word matches in places and text. */
+  phrase: string;
+  words: string[];
+}
+
+export function termNeedles(value: string, topics?: readonly FilterTopic[]): TermNeedles {
   const lower = value.toLowerCase();
-  const phrase = phraseForm(value);
-  const ws = words(value);
+  const ids = new Set([lower, lower.replace(/\s+/g, '-')]);
+  for (const t of topics ?? []) if (t.label.toLowerCase() === lower) ids.add(t.id.toLowerCase());
+  return { topicIds: [...ids], body: lower, phrase: phraseForm(value), words: words(value) };
+}
+
+function compileTerm(field: FilterField, value: string, topics?: readonly FilterTopic[]): CompiledFilter {
+  const { topicIds, body, phrase, words: ws } = termNeedles(value, topics);
   // A term without letters or digits (e.g. `-`) cannot match text by whole words.
   const inText: CompiledFilter =
     ws.length === 0 ? () => false : ws.length === 1 ? (f) => f.words.has(ws[0]!) : (f) => f.phraseText.includes(phrase);
-  const topicIds = new Set([lower, lower.replace(/\s+/g, '-')]);
-  for (const t of topics ?? []) if (t.label.toLowerCase() === lower) topicIds.add(t.id.toLowerCase());
-  const inTopics: CompiledFilter = (f) => {
-    for (const id of topicIds) if (f.topics.has(id)) return true;
-    return false;
-  };
-  const inBodies: CompiledFilter = (f) => f.bodies.some((b) => b.includes(lower));
+  const inTopics: CompiledFilter = (f) => topicIds.some((id) => f.topics.has(id));
+  const inBodies: CompiledFilter = (f) => f.bodies.some((b) => b.includes(body));
   const inPlaces: CompiledFilter = ws.length === 0 ? () => false : (f) => f.places.some((p) => p.includes(phrase));
   switch (field) {
     case 'topic':

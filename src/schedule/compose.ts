@@ -1,4 +1,4 @@
-import type { CompiledFilter, DigestDef, Meeting, Reply, StoredDocument, Subscriber } from '../core/index.js';
+import type { DigestDef, FilterNode, Meeting, Reply, StoredDocument, Subscriber } from '../core/index.js';
 import type { DigestWindow, WindowItem } from './window.js';
 
 export interface Selection {
@@ -9,24 +9,34 @@ export interface Selection {
 
 /**
  * What one subscriber gets from a shared window: items after its own watermark
- * that match ANY of its subscriptions. No subscriptions, nothing.
+ * that match ANY of its subscriptions. No subscriptions, nothing. Each distinct
+ * filter is evaluated once per window; subscribers sharing a filter (or sharing
+ * one filter among several) reuse its result.
  */
-export function select(window: DigestWindow, filters: readonly CompiledFilter[], afterSeq: number): Selection {
-  const pick = <T>(items: readonly WindowItem<T>[], fresh: boolean): T[] => {
-    if (filters.length === 0) return [];
+export function select(window: DigestWindow, filters: readonly FilterNode[], afterSeq: number): Selection {
+  const sets = filters.map((f) => matchSet(window, f));
+  const pick = <T>(items: readonly WindowItem<T>[], offset: number, fresh: boolean): T[] => {
     const out: T[] = [];
-    for (const it of items) {
+    if (sets.length === 0) return out;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
       if (fresh && it.seq <= afterSeq) continue;
-      for (const f of filters) {
-        if (f(it.facets)) {
-          out.push(it.item);
-          break;
-        }
-      }
+      if (sets.some((set) => set[offset + i])) out.push(it.item);
     }
     return out;
   };
-  return { meetings: pick(window.meetings, true), documents: pick(window.documents, true), upcoming: pick(window.upcoming, false) };
+  const docsAt = window.meetings.length;
+  const upcomingAt = docsAt + window.documents.length;
+  return { meetings: pick(window.meetings, 0, true), documents: pick(window.documents, docsAt, true), upcoming: pick(window.upcoming, upcomingAt, false) };
+}
+
+function matchSet(window: DigestWindow, filter: FilterNode): Uint8Array {
+  let set = window.matches.get(filter);
+  if (!set) {
+    set = window.index.evaluate(filter);
+    window.matches.set(filter, set);
+  }
+  return set;
 }
 
 export interface ComposeOptions {

@@ -18,6 +18,8 @@ import { DEFAULT_RETRY, isPermanent, realSleep, withRetry, type RetryPolicy } fr
 import { FilterCache } from './subscriber-filters.js';
 import { loadWindow, type DigestWindow } from './window.js';
 
+const WINDOW_TTL_MS = 30_000;
+
 /** The points where a crash test may kill the process. */
 export type DeliveryStep = 'after-claim' | 'after-snapshot' | 'after-send' | 'between-parts' | 'before-finish';
 
@@ -63,6 +65,7 @@ export class DeliveryEngine {
   private readonly leaseMs: number;
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
+  private cachedWindow: { window: DigestWindow; today: string; at: number } | null = null;
 
   constructor(private readonly opts: DeliveryEngineOptions) {
     this.filters = new FilterCache(opts.log);
@@ -113,15 +116,14 @@ export class DeliveryEngine {
     const def = this.digest(plan.digest);
     if (!def) throw new Error(`Unknown digest kind ${plan.digest}`);
     const uptoSeq = window?.uptoSeq ?? (await store.documents.lastSeq());
-    const win = window ?? (await loadWindow(store, afterSeq, uptoSeq, isoDateIn(at, plan.timezone)));
+    const win = window ?? (await this.sharedWindow(afterSeq, uptoSeq, isoDateIn(at, plan.timezone)));
     const filters = this.filters.forSubscriptions(await store.subscriptions.listFor(plan.subscriber));
     const selection = select(win, filters, afterSeq);
-    const fromDoc = afterSeq > 0 ? await store.documents.get(afterSeq) : null;
     const reply = composeReply(def, selection, {
       subscriber: parseSubscriberKey(plan.subscriber),
       timezone: plan.timezone,
       announceEmpty: plan.announceEmpty,
-      from: fromDoc ? new Date(fromDoc.ingestedAt) : null,
+      from: await this.ingestedAt(win, afterSeq),
       to: at,
     });
     return {
@@ -210,6 +212,31 @@ export class DeliveryEngine {
     } catch (notifyError) {
       log.warn({ err: notifyError, text: renderPlainText(notice) }, 'could not tell the schedule owner about the pause');
     }
+  }
+
+  /** Subscribers delivered together share a watermark: look its date up once per window. */
+  private async ingestedAt(window: DigestWindow, seq: number): Promise<Date | null> {
+    if (seq <= 0) return null;
+    if (!window.ingestedAt.has(seq)) {
+      const doc = await this.opts.store.documents.get(seq);
+      window.ingestedAt.set(seq, doc ? new Date(doc.ingestedAt) : null);
+    }
+    return window.ingestedAt.get(seq) ?? null;
+  }
+
+  /**
+   * Many schedules fire at the same instant (everyone's 08:00): they share one
+   * loaded window while nothing new arrives, as long as it reaches back far enough.
+   * `select` drops what is below each subscriber's own watermark.
+   */
+  private async sharedWindow(afterSeq: number, uptoSeq: number, today: string): Promise<DigestWindow> {
+    const cached = this.cachedWindow;
+    if (cached && cached.window.uptoSeq === uptoSeq && cached.today === today && cached.window.afterSeq <= afterSeq && Date.now() - cached.at < WINDOW_TTL_MS) {
+      return cached.window;
+    }
+    const window = await loadWindow(this.opts.store, afterSeq, uptoSeq, today);
+    this.cachedWindow = { window, today, at: Date.now() };
+    return window;
   }
 
   private leaseUntil(now: Date): string {

@@ -1,29 +1,32 @@
-import { compileFilter, parseFilter, type CompiledFilter, type Logger, type Subscription } from '../core/index.js';
+import { parseFilter, type FilterNode, type Logger, type Subscription } from '../core/index.js';
 
 /**
- * Compiles subscription filters, once per distinct filter text. A stored filter
- * that no longer parses (the language changed) is logged and matches nothing,
- * rather than stopping everyone's digest.
+ * Parses subscription filters, once per distinct filter text (the parsed node is
+ * also the key under which a window caches what the filter matched). A stored
+ * filter that no longer parses (the language changed) is logged and matches
+ * nothing, rather than stopping everyone's digest.
  */
 export class FilterCache {
-  private readonly compiled = new Map<string, CompiledFilter | null>();
+  private readonly parsed = new Map<string, FilterNode | null>();
 
   constructor(private readonly log: Logger) {}
 
-  get(filter: string): CompiledFilter | null {
-    if (!this.compiled.has(filter)) {
-      let fn: CompiledFilter | null = null;
+  get(filter: string): FilterNode | null {
+    if (!this.parsed.has(filter)) {
+      let node: FilterNode | null = null;
       try {
-        fn = compileFilter(parseFilter(filter));
+        node = parseFilter(filter);
       } catch (error) {
         this.log.warn({ filter, err: error }, 'stored subscription filter does not parse; ignoring it');
       }
-      this.compiled.set(filter, fn);
+      // Bounded: filters of removed subscriptions should not pile up forever.
+      if (this.parsed.size >= 50_000) this.parsed.clear();
+      this.parsed.set(filter, node);
     }
-    return this.compiled.get(filter)!;
+    return this.parsed.get(filter)!;
   }
 
-  forSubscriptions(subscriptions: readonly Subscription[]): CompiledFilter[] {
-    return subscriptions.map((s) => this.get(s.filter)).filter((f): f is CompiledFilter => f !== null);
+  forSubscriptions(subscriptions: readonly Subscription[]): FilterNode[] {
+    return subscriptions.map((s) => this.get(s.filter)).filter((f): f is FilterNode => f !== null);
   }
 }

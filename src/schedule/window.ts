@@ -1,4 +1,5 @@
-import { prepareFacets, type Meeting, type PreparedFacets, type Store, type StoredDocument } from '../core/index.js';
+import { prepareFacets, type FilterNode, type Meeting, type PreparedFacets, type Store, type StoredDocument } from '../core/index.js';
+import { WindowIndex } from './window-index.js';
 
 /** An item of a digest window with its filter facets prepared once for all subscribers. */
 export interface WindowItem<T> {
@@ -17,7 +18,14 @@ export interface DigestWindow {
   documents: WindowItem<StoredDocument>[];
   /** Meetings dated today or later, for roundups. */
   upcoming: WindowItem<Meeting>[];
+  /** Over meetings, then documents, then upcoming, in that order. */
+  index: WindowIndex;
+  /** Which items each distinct filter matched, computed on first use (see `select`). */
+  matches: Map<FilterNode, Uint8Array>;
+  /** When the document at a watermark was ingested (the "since" of an empty digest). */
+  ingestedAt: Map<number, Date | null>;
 }
+
 
 const PAGE = 1000;
 const UPCOMING_LIMIT = 100;
@@ -57,5 +65,6 @@ export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number
   }
   const { items } = await store.meetings.list({ since: today, order: 'oldest', limit: UPCOMING_LIMIT });
   const upcoming = items.filter((m) => m.start !== null && m.start >= today).map((m) => ({ item: m, seq: m.lastSeq, facets: meetingFacets(m) }));
-  return { afterSeq, uptoSeq, meetings, documents, upcoming };
+  const index = new WindowIndex([...meetings, ...documents, ...upcoming].map((it) => it.facets));
+  return { afterSeq, uptoSeq, meetings, documents, upcoming, index, matches: new Map(), ingestedAt: new Map() };
 }
