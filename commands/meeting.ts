@@ -61,9 +61,17 @@ function numberSources(m: Meeting): { cited: MeetingSource[]; numberOf: Map<numb
   const seen = new Set<number>();
   for (const s of m.summary.slice(0, MAX_SENTENCES)) {
     const src = byDoc.get(s.documentId);
-    if (src && !seen.has(src.documentId)) order.push(src), seen.add(src.documentId);
+    if (src && !seen.has(src.documentId)) {
+      order.push(src);
+      seen.add(src.documentId);
+    }
   }
-  for (const src of m.sources) if (!seen.has(src.documentId)) order.push(src), seen.add(src.documentId);
+  for (const src of m.sources) {
+    if (!seen.has(src.documentId)) {
+      order.push(src);
+      seen.add(src.documentId);
+    }
+  }
   const cited = order.slice(0, MAX_CITATIONS);
   return { cited, numberOf: new Map(cited.map((s, i) => [s.documentId, i + 1])) };
 }
