@@ -13,6 +13,8 @@ const channelOf = (crash: string) => `channel:shell:${crash.replace(':', '-')}`;
 let tmp: TempStore;
 let chat: FakeChatServer;
 
+const SUBSCRIBERS = () => [...CRASHES.map(channelOf), 'channel:shell:control'];
+
 function runWorker(env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/digest-worker.ts'], {
@@ -62,7 +64,7 @@ describe('exactly once across SIGKILL at every step', () => {
     const lastSeq = await store.documents.lastSeq();
     let checked = 0;
     let expectedTotal = 0;
-    for (const subscriber of [...CRASHES.map(channelOf), 'channel:shell:control']) {
+    for (const subscriber of SUBSCRIBERS()) {
       const ref = subscriber.slice('channel:'.length);
       const received = chat.log.parts().filter((m) => m.to === ref && m.slot === SLOT);
       const slot = await store.deliveries.lastSlot(subscriber, 'daily-brief');
@@ -83,5 +85,23 @@ describe('exactly once across SIGKILL at every step', () => {
     expect(checked).toBe(CRASHES.length + 1);
     // Nothing went anywhere else either.
     expect(chat.log.parts()).toHaveLength(expectedTotal);
+  }, 60_000);
+
+  it('three replicas firing the same slot together send it once', async () => {
+    const slot = '2026-03-03T08:00:00.000Z';
+    await addMeeting(tmp.store, { ...niameyMeeting, title: 'Sahel follow-up session', text: 'The follow-up session on Sahel financing took stock of progress.', start: '2026-03-02' });
+    const before = chat.log.parts().length;
+    const runs = await Promise.all(['r1', 'r2', 'r3'].map((owner) => runWorker({ BB_OWNER: owner, BB_SLOT: slot, BB_LEASE_MS: '60000' })));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const fresh = chat.log.parts().slice(before);
+    for (const subscriber of SUBSCRIBERS()) {
+      const ref = subscriber.slice('channel:'.length);
+      const received = fresh.filter((m) => m.to === ref);
+      expect(received.length, subscriber).toBeGreaterThan(0);
+      expect(received.every((m) => m.slot === slot)).toBe(true);
+      expect(received.map((m) => m.part)).toEqual(received.map((_, i) => i));
+      expect(received.map((m) => m.text).join('\n')).toContain('Sahel follow-up session');
+    }
+    expect(new Set(fresh.map((m) => m.key)).size).toBe(fresh.length);
   }, 60_000);
 });
