@@ -52,7 +52,8 @@ function parseUrl(text: string | undefined): URL {
   if (!text) throw new UserError(ERROR_CODES.MISSING_ARGUMENT, 'Which URL? For example `sources add https://example.org/feed.xml`.');
   let url: URL | null = null;
   try {
-    url = text.length <= 2000 ? new URL(text.replace(/^<|>$/g, '')) : null;
+    // Chat clients may wrap a pasted link as `<https://...>` or `<https://...|label>`.
+    url = text.length <= 2000 ? new URL(text.replace(/^<([^|>]*)(\|[^>]*)?>$/, '$1')) : null;
   } catch {
     url = null;
   }

@@ -23,8 +23,8 @@ describe('sources', () => {
     const source = await bed.store.sources.findByUrl('https://reports.example.com/rss');
     expect(source).toMatchObject({ kind: 'feed', pollIntervalSec: 7200, addedBy: USER });
     expect(added.text).toContain(`Added #${source!.id} https://reports.example.com/rss as a feed, checked every 2 hours.`);
-    const page = await ask(bed, 'sources add https://reports.example.com/briefings');
-    expect(page.text).toContain('as a page, checked every 30 minutes');
+    const page = await ask(bed, 'sources add <https://reports.example.com/briefings|reports.example.com/briefings>');
+    expect(page.text).toContain('Added #4 https://reports.example.com/briefings as a page, checked every 30 minutes');
     expect((await ask(bed, 'sources add https://reports.example.com/rss')).text).toContain(`already there as #${source!.id}`);
     expect((await ask(bed, `sources remove #${source!.id}`)).text).toContain(`Removed #${source!.id}`);
     expect(await bed.store.sources.get(source!.id)).toBeNull();
