@@ -62,6 +62,7 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   readonly history = new Map<string, StoredMessage[]>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly delays = new Map<string, number>();
   private readonly sockets = new Set<WebSocket>();
   private readonly server: Server;
   private readonly wss: WebSocketServer;
@@ -111,6 +112,14 @@ export class FakeSlack {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(times).fill(failure)]);
   }
 
+  /**
+   * Answers every later call of `method` only after `ms`. The call still takes
+   * effect (a message is posted) even if the caller is gone by then, as on Slack.
+   */
+  slowDown(method: string, ms: number): void {
+    this.delays.set(method, ms);
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -153,6 +162,8 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const authorization = req.headers.authorization;
     this.calls.push({ method, args, authorization, at: Date.now() });
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       if ('error' in failure) return { status: 200, body: { ok: false, error: failure.error } };
