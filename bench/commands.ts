@@ -4,9 +4,11 @@
  * p99 per subcommand next to a floor (the dispatcher answering a constant reply)
  * measured in the same run.
  *
- *   node --import tsx bench/commands.ts [--docs 100000] [--meetings 20000] [--calls 1000] [--db FILE]
+ *   node --import tsx bench/commands.ts [--docs 100000] [--meetings 20000] [--calls 1000] [--db FILE | --db postgres://...]
  *
  * `--db FILE` keeps the filled store in FILE and reuses it on the next run.
+ * `--db postgres://...?schema=NAME` (or BENCH_DATABASE_URL) runs on PostgreSQL,
+ * filled once through export/import and reused on the next run.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import {
 } from '../src/core/index.js';
 import { DeliveryEngine, Digests, Scheduler } from '../src/schedule/index.js';
 import { openStore } from '../src/store/open.js';
+import { filledPostgres, postgresUrlArg } from './postgres-target.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -129,21 +132,30 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
+  const postgresUrl = postgresUrlArg();
   const dbArg = process.argv.indexOf('--db');
-  const kept = dbArg === -1 ? null : process.argv[dbArg + 1]!;
+  const kept = dbArg === -1 || postgresUrl ? null : process.argv[dbArg + 1]!;
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
   const file = kept ?? join(dir, 'bench.db');
   const reuse = kept !== null && existsSync(kept);
-  const store = await openStore(file, { log: silentLogger });
-  if (reuse && (await store.getMeta(FILLED_MARK)) === null) {
-    // Never write into a store this script did not fill (another bench's file, or a real one).
-    await store.close();
-    throw new Error(`${kept} was not filled by bench/commands.ts; give a new file name.`);
+  const fresh = async () => {
+    const scratch = await openStore(file, { log: silentLogger });
+    await fill(scratch);
+    await scratch.setMeta(FILLED_MARK, `${DOCS} ${MEETINGS}`);
+    return scratch;
+  };
+  let store: Store;
+  if (postgresUrl) store = await filledPostgres(postgresUrl, FILLED_MARK, fresh);
+  else if (!reuse) store = await fresh();
+  else {
+    store = await openStore(file, { log: silentLogger });
+    if ((await store.getMeta(FILLED_MARK)) === null) {
+      // Never write into a store this script did not fill (another bench's file, or a real one).
+      await store.close();
+      throw new Error(`${kept} was not filled by bench/commands.ts; give a new file name.`);
+    }
+    process.stderr.write(`reusing ${kept}: ${(await store.documents.count()).toLocaleString('en-US')} documents\n`);
   }
-  if (!reuse) {
-    await fill(store);
-    await store.setMeta(FILLED_MARK, `${DOCS} ${MEETINGS}`);
-  } else process.stderr.write(`reusing ${kept}: ${(await store.documents.count()).toLocaleString('en-US')} documents\n`);
   const setup = (await store.getMeta('commands-bench-setup')) === null;
   if (setup) await store.setMeta('commands-bench-setup', 'done');
   const channel = 'slack:T1:C1';
@@ -245,7 +257,7 @@ async function main(): Promise<void> {
 
   const floorRow = rows[0]!;
   const ms = (n: number) => n.toFixed(3).padStart(9);
-  console.log(`\n${DOCS.toLocaleString('en-US')} documents, ${MEETINGS.toLocaleString('en-US')} meetings, ${CALLS.toLocaleString('en-US')} calls each; times in ms`);
+  console.log(`\n${postgresUrl ? 'PostgreSQL' : 'SQLite'}: ${DOCS.toLocaleString('en-US')} documents, ${MEETINGS.toLocaleString('en-US')} meetings, ${CALLS.toLocaleString('en-US')} calls each; times in ms`);
   console.log(`${'subcommand'.padEnd(20)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'p99-floor'.padStart(11)}  p99<50  errors  slowest line`);
   for (const row of rows) {
     console.log(`${row.name.padEnd(20)}${ms(row.p50)}${ms(row.p99)}${ms(row.p99 - floorRow.p99).padStart(11)}  ${row.p99 < 50 ? 'ok  ' : 'SLOW'}  ${String(row.errors).padStart(6)}  ${row.slowest}`);

@@ -3,18 +3,23 @@
  * a SQLite store of 100,000 documents, loading the window once and filtering per
  * subscriber in memory, through the same compose path deliveries use.
  *
- *   node --import tsx bench/digests.ts [documents=100000]
+ *   node --import tsx bench/digests.ts [documents=100000] [--db postgres://...?schema=NAME]
+ *
+ * With `--db` (or BENCH_DATABASE_URL) the digests are composed from PostgreSQL,
+ * filled through export/import from the same seeded SQLite store.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, type DevelopmentKind, type NewDocument, type Platform } from '../src/core/index.js';
+import { silentLogger, type DevelopmentKind, type NewDocument, type Platform, type Store } from '../src/core/index.js';
 import { DeliveryEngine, loadWindow } from '../src/schedule/index.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { digests } from '../digests/index.js';
+import { filledPostgres, postgresUrlArg } from './postgres-target.js';
 
-const DOCS = Number(process.argv[2] ?? 100_000);
+const DOCS = Number(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 100_000);
+const POSTGRES_URL = postgresUrlArg();
 const WINDOW = 2_000; // about a day of news
 const TOPICS = ['sahel', 'financing', 'foreign-fighters', 'detention', 'stabilization', 'communications', 'designations', 'west-africa'];
 const BODIES = ['Africa Focus Group', 'Global Coalition to Defeat ISIS', 'Communications Working Group', 'Counter-ISIS Finance Group', 'Stabilization Working Group'];
@@ -75,7 +80,7 @@ async function seedStore(path: string, subscribers: number) {
   return store;
 }
 
-async function run(store: ReturnType<typeof openSqliteStore>, subscribers: number, population: 'c' | 'u') {
+async function run(store: Store, subscribers: number, population: 'c' | 'u') {
   const engine = new DeliveryEngine({ store, digests, platforms: new Map<string, Platform>(), owner: 'bench', log: silentLogger });
   const upto = await store.documents.lastSeq();
   const watermarks = Array.from({ length: subscribers }, (_, s) => upto - WINDOW + (s % 200));
@@ -106,7 +111,9 @@ async function run(store: ReturnType<typeof openSqliteStore>, subscribers: numbe
 
 const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
 try {
-  const store = await seedStore(join(dir, 'bench.db'), 10_000);
+  const seed = () => seedStore(join(dir, 'bench.db'), 10_000);
+  const store = POSTGRES_URL ? await filledPostgres(POSTGRES_URL, `digests-bench-${DOCS}`, seed) : await seed();
+  console.log(`composing from ${POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}`);
   for (const population of ['c', 'u'] as const) {
     const small = await run(store, 1_000, population);
     const large = await run(store, 10_000, population);
