@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   now?: () => Date;
 }
 
+const LATE_TOLERANCE_MS = 5 * 60_000;
+
 const keyOf = (subscriber: string, digest: string) => `${subscriber}\u0000${digest}`;
 
 /**
@@ -105,8 +107,13 @@ export class Scheduler implements SchedulerPort {
         name: `digest ${schedule.subscriber} ${schedule.digest}`,
         // A slow delivery must not swallow the next slot: each slot is its own delivery row.
         noOverlap: false,
+        // A busy event loop wakes late; a late digest beats a skipped one.
+        missedExecutionTolerance: LATE_TOLERANCE_MS,
+        suppressMissedWarning: true,
         unref: true,
       });
+      // Later still (a suspended machine): deliver the latest missed slot once, as at start-up.
+      task.on('execution:missed', () => void this.track(this.catchUp(schedule)));
       void task.start();
       this.tasks.set(key, task);
     } catch (error) {

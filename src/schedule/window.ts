@@ -49,9 +49,12 @@ export function documentFacets(d: StoredDocument): PreparedFacets {
   });
 }
 
-/** Meeting reports reach digests as meetings; only the rest are listed as documents. */
+// The same kinds digests/layout.ts lists; meeting reports reach digests as meetings.
+const DEVELOPMENT_KINDS = new Set(['statement', 'designation', 'membership', 'announcement']);
+
+/** A document digests list on its own: a non-meeting development. */
 export function isNonMeeting(d: StoredDocument): boolean {
-  return d.extraction.development !== 'meeting' && !d.extraction.is_meeting_report;
+  return DEVELOPMENT_KINDS.has(d.extraction.development) && !d.extraction.is_meeting_report;
 }
 
 export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number, today: string): Promise<DigestWindow> {

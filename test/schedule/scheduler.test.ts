@@ -79,6 +79,28 @@ describe('Scheduler with node-cron under fake timers', () => {
     ]);
   });
 
+  it('runs a slot whose timer fired late, and catches up once when it fired very late', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-02T07:59:59Z'));
+    const { store } = tmp;
+    await schedule(store, DESK, 'daily-brief', { cron: '0 * * * *', announceEmpty: true });
+    const { engine } = makeEngine(store);
+    scheduler = new Scheduler({ store, engine, log: silentLogger, recoveryEveryMs: 86_400_000, graceMs: 6 * 3600_000 });
+    await scheduler.start();
+    // The event loop was blocked: the clock moves on, the timer has not fired yet.
+    vi.setSystemTime(new Date('2026-03-02T08:02:00Z'));
+    await vi.advanceTimersByTimeAsync(1000);
+    await scheduler.idle();
+    expect(await deliveredSlots(DESK)).toEqual(['2026-03-02T08:00:00.000Z']);
+    // Suspended for hours: the 09:00 timer fires at 13:27:59, when 09:00 to 13:00 are
+    // all more than 5 minutes late. One delivery for the latest of them, not five.
+    vi.setSystemTime(new Date('2026-03-02T12:30:00Z'));
+    await vi.advanceTimersByTimeAsync(3600_000 - 121_000);
+    await scheduler.idle();
+    expect(new Date().toISOString()).toBe('2026-03-02T13:27:59.000Z');
+    expect(await deliveredSlots(DESK)).toEqual(['2026-03-02T08:00:00.000Z', '2026-03-02T13:00:00.000Z']);
+  });
+
   it('refresh replaces a task and removes a deleted schedule', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-03-02T07:00:00Z'));
