@@ -37,6 +37,29 @@ describe('SQLite store set-up', () => {
     await second.close();
   });
 
+  it('upgrading a version 2 file fills in the topic key, so topic filters still work', async () => {
+    const file = join(dir, 'v2.db');
+    const raw = new Database(file);
+    const { migrate } = await import('../../src/store/sqlite/migrate.js');
+    migrate(raw, migrations.slice(0, 2), silentLogger);
+    raw.exec(`
+      INSERT INTO documents (id, title, ingested_at, text, content_hash, extraction, is_meeting_report, development)
+        VALUES (1, 't', '2026-01-01T00:00:00.000Z', 'x', 'h', '{}', 1, 'meeting');
+      INSERT INTO meetings (id, body, body_lc, kind, status, chairs, outcomes, people, topics, summary, variants, is_primary,
+          search_text, first_reported, first_seq, last_seq, created_at, updated_at, start_date)
+        VALUES (7, 'Small Group', 'small group', 'other', 'held', '[]', '[]', '[]', '["Sahel","financing"]', '[]', '[]', 1,
+          'small group', '2026-01-01', 1, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01');
+      INSERT INTO meeting_topics (meeting_id, topic, topic_lc) VALUES (7, 'Sahel', 'sahel'), (7, 'financing', 'financing');
+      INSERT INTO meeting_documents (meeting_id, document_id) VALUES (7, 1);`);
+    raw.close();
+    const store = openSqliteStore(file, { log: silentLogger });
+    expect(store.appliedMigrations).toEqual(migrations.slice(2).map((m) => m.version));
+    expect(store.db.prepare('SELECT topic_key FROM meetings WHERE id = 7').get()).toEqual({ topic_key: '|financing|sahel|' });
+    expect((await store.meetings.list({ topic: 'SAHEL', limit: 5 })).items.map((m) => m.id)).toEqual([7]);
+    expect((await store.meetings.list({ topic: 'sah', limit: 5 })).total).toBe(0);
+    await store.close();
+  });
+
   it('runs in WAL mode with foreign keys enforced', async () => {
     const store = openSqliteStore(join(dir, 'pragmas.db'), { log: silentLogger });
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');

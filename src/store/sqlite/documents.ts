@@ -1,7 +1,8 @@
 import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, StoredDocument } from '../../core/index.js';
 import type { Db } from './db.js';
-import { fold, fromBool, fromJson, toJson } from './rows.js';
+import { fromBool, fromJson, toJson } from './rows.js';
 import { searchDocuments } from './document-search.js';
+import { topicToken } from './meeting-rows.js';
 import { bandProbes, hammingDistance, isFingerprint, simhashBands } from './simhash-bands.js';
 
 interface DocumentRow {
@@ -48,7 +49,7 @@ export class SqliteDocumentRepo implements DocumentRepo {
       for (const url of [doc.url, ...(doc.urls ?? [])]) {
         if (url !== null) this.insertUrl(newId, url);
       }
-      for (const topic of new Set(doc.extraction.topics.map(fold))) {
+      for (const topic of new Set(doc.extraction.topics.map(topicToken))) {
         this.db.run('INSERT OR IGNORE INTO document_topics (document_id, topic_lc) VALUES (?, ?)', newId, topic);
       }
       return newId;

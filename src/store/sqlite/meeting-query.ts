@@ -1,4 +1,5 @@
 import type { MeetingQuery } from '../../core/index.js';
+import { topicToken } from './meeting-rows.js';
 import { fold } from './rows.js';
 
 export interface MeetingWhere {
@@ -17,8 +18,8 @@ export function meetingWhere(query: Omit<MeetingQuery, 'limit' | 'offset' | 'ord
     params.push(fold(query.body));
   }
   if (query.topic !== undefined && query.topic.trim() !== '') {
-    sql.push('m.id IN (SELECT meeting_id FROM meeting_topics WHERE topic_lc = ?)');
-    params.push(fold(query.topic));
+    sql.push('instr(m.topic_key, ?) > 0');
+    params.push(`|${topicToken(query.topic)}|`);
   }
   if (query.place !== undefined && query.place.trim() !== '') {
     sql.push('(m.city_lc = ? OR m.country_lc = ?)');

@@ -47,7 +47,18 @@ export const RECORD_COLUMNS = [
   'variants',
   'is_primary',
   'search_text',
+  'topic_key',
 ] as const;
+
+/** `|a|b|`: each folded topic between bars, so `instr(topic_key, '|a|')` matches whole topics. */
+export function topicKey(topics: readonly string[]): string {
+  const folded = [...new Set(topics.map(topicToken))].sort();
+  return `|${folded.map((t) => `${t}|`).join('')}`;
+}
+
+export function topicToken(topic: string): string {
+  return fold(topic).replaceAll('|', ' ');
+}
 
 export function recordValues(record: MeetingRecord): unknown[] {
   const searchText = fold([record.body, record.city ?? '', record.country ?? '', ...record.summary.map((s) => s.text)].join('\n'));
@@ -71,6 +82,7 @@ export function recordValues(record: MeetingRecord): unknown[] {
     toJson(record.variants),
     fromBool(record.primary),
     searchText,
+    topicKey(record.topics),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { IsoDate, Meeting, MeetingQuery, MeetingRecord, MeetingRepo, MeetingSource } from '../../core/index.js';
 import type { Db } from './db.js';
-import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, type MeetingRow } from './meeting-rows.js';
+import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, topicToken, type MeetingRow } from './meeting-rows.js';
 import { meetingOrder, meetingWhere } from './meeting-query.js';
 import { fold, toJson } from './rows.js';
 
@@ -106,7 +106,8 @@ export class SqliteMeetingRepo implements MeetingRepo {
   async topicCounts(since: IsoDate): Promise<Map<string, number>> {
     // Primary meetings only, like list's default, so a count matches what listing the topic shows.
     const rows = this.db.all<{ topic: string; n: number }>(
-      `SELECT MIN(t.topic) AS topic, COUNT(*) AS n FROM meeting_topics t JOIN meetings m ON m.id = t.meeting_id
+      // CROSS JOIN keeps meetings outermost, read from the covering filter index.
+      `SELECT MIN(t.topic) AS topic, COUNT(*) AS n FROM meetings m CROSS JOIN meeting_topics t ON t.meeting_id = m.id
        WHERE m.is_primary = 1 AND COALESCE(m.start_date, m.first_reported) >= ?
        GROUP BY t.topic_lc ORDER BY n DESC, t.topic_lc`,
       since,
@@ -127,7 +128,7 @@ export class SqliteMeetingRepo implements MeetingRepo {
   private attach(id: number, record: MeetingRecord, documentId: number): void {
     this.db.run('INSERT OR IGNORE INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)', id, documentId);
     for (const topic of record.topics) {
-      this.db.run('INSERT OR IGNORE INTO meeting_topics (meeting_id, topic, topic_lc) VALUES (?, ?, ?)', id, topic, fold(topic));
+      this.db.run('INSERT OR IGNORE INTO meeting_topics (meeting_id, topic, topic_lc) VALUES (?, ?, ?)', id, topic, topicToken(topic));
     }
   }
 

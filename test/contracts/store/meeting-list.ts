@@ -52,6 +52,7 @@ export function meetingListContract(store: () => Store): void {
       const m = await seed();
       expect(await ids({ topic: 'SAHEL' })).toEqual([m.afgRabat.id, m.afgAbuja.id, m.undated.id]);
       expect(await ids({ topic: 'financing' })).toEqual([m.afgAbuja.id]);
+      expect(await ids({ topic: 'sah' })).toEqual([]);
       expect(await ids({ place: 'niger' })).toEqual([m.undated.id]);
       expect(await ids({ place: 'niger', includeSecondary: true })).toEqual([m.secondary.id, m.undated.id]);
       expect(await ids({ place: 'ABUJA' })).toEqual([m.afgAbuja.id]);
