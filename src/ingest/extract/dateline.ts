@@ -14,6 +14,8 @@ export interface Dateline {
 const INLINE = /^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?(?:,?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s/;
 const DATE_LINE = /^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b/;
 const HEAD_LINES = 8;
+const HEAD_CHARS = 1200;
+const INLINE_CHARS = 120;
 
 function placeOf(a: string | undefined, b: string | undefined): Place | null {
   if (!a) return null;
@@ -38,12 +40,13 @@ function dateOf(s: string): IsoDate | null {
  * separate place and date lines, as press offices print them.
  */
 export function readDateline(body: string, published: IsoDate | null): Dateline {
-  const lines = body.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
+  // Only the head of the body can hold a dateline.
+  const lines = body.slice(0, HEAD_CHARS).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
   let place: Place | null = null;
   let date: IsoDate | null = null;
   let end = 0;
   const first = lines[0] ?? '';
-  const m = INLINE.exec(first);
+  const m = INLINE.exec(first.slice(0, INLINE_CHARS));
   if (m) {
     end = body.indexOf(first) + m[0].length;
     place = placeOf(m[1], m[2]);

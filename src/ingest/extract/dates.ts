@@ -76,9 +76,11 @@ const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** Meetings are dated by day: chrono without its time-of-day and time-zone machinery, which cost most of its time. */
 const TIME_ONLY = /Time|Timezone|EndOfCurrentMonth/;
+/** Parsers for calendar dates only; relative spans ("next week") never pin a day, so they are left out. */
+const DAY_PARSERS = /MonthName|Weekday|CasualDate|Slash|ISOFormat|YearMonth/;
 const dayParser = (() => {
   const c = chrono.casual.clone();
-  c.parsers = c.parsers.filter((p) => !TIME_ONLY.test(p.constructor.name));
+  c.parsers = c.parsers.filter((p) => DAY_PARSERS.test(p.constructor.name));
   c.refiners = c.refiners.filter((r) => !TIME_ONLY.test(r.constructor.name) && r.constructor.name !== 'ENMergeDateTimeRefiner');
   return c;
 })();
@@ -88,14 +90,21 @@ const dayParser = (() => {
  * sentences that carry a meeting trigger or a date entity, because chrono is
  * the costly part of the pipeline.
  */
-export function findDates(sentence: string, ref: IsoDate | null, tense?: Tense, context?: { text: string; offset: number }): DateMention[] {
+export function findDates(
+  sentence: string,
+  ref: IsoDate | null,
+  tense?: Tense,
+  context?: { text: string; offset: number; map?: (i: number) => number },
+): DateMention[] {
   // En and em dashes between numbers are ranges to chrono only when written as hyphens.
   const text = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (m, a: string, b: string) => `${a}-${b}`.padEnd(m.length, ' '));
   const instant = ref ? utc(ref) : FALLBACK_REF;
   const results = dayParser.parse(text, { instant, timezone: 0 });
   const out: DateMention[] = [];
   for (const r of results) {
-    const t = tense ?? (context ? tenseOf(context.text, context.offset + r.index, r.text.length) : tenseOf(text, r.index, r.text.length));
+    const t = tense ?? (context
+      ? tenseOf(context.text, context.offset + (context.map ? context.map(r.index) : r.index), r.text.length)
+      : tenseOf(text, r.index, r.text.length));
     // "next week" or "this month" does not pin a day, whatever chrono fills in.
     const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
     const start = vague ? null : pinned(r.start, ref, t, r.text);
@@ -137,14 +146,25 @@ export function findDatesNear(sentence: string, spans: Array<[number, number]>, 
     if (last && lo <= last[1]) last[1] = Math.max(last[1], hi);
     else windows.push([lo, hi]);
   }
-  const out: DateMention[] = [];
+  // One chrono call per sentence: the windows joined by a separator no date runs across.
+  const SEP = ' ¦ ';
+  let joined = '';
+  const at: Array<{ from: number; lo: number; len: number }> = [];
   for (const [lo0, hi0] of windows) {
     // Widen to word edges so no word is cut in half.
     let lo = lo0, hi = hi0;
     while (lo > 0 && /\S/.test(sentence[lo - 1] ?? '')) lo--;
     while (hi < sentence.length && /\S/.test(sentence[hi] ?? '')) hi++;
-    for (const d of findDates(sentence.slice(lo, hi), ref, undefined, { text: sentence, offset: lo })) out.push({ ...d, index: d.index + lo });
+    if (joined) joined += SEP;
+    at.push({ from: joined.length, lo, len: hi - lo });
+    joined += sentence.slice(lo, hi);
   }
+  const out: DateMention[] = [];
+  const mapBack = (i: number) => {
+    const w = [...at].reverse().find((x) => x.from <= i);
+    return w ? w.lo + (i - w.from) : i;
+  };
+  for (const d of findDates(joined, ref, undefined, { text: sentence, offset: 0, map: mapBack })) out.push({ ...d, index: mapBack(d.index) });
   return out;
 }
 

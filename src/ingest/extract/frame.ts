@@ -263,6 +263,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const other = bodyAt === undefined
     ? triggers.some(marked)
     : marked(triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x)));
+  // A frame with no body, no reference back and no other meeting is never used: skip the costly parts.
+  if (!chosen && !anaphoric && !other) return null;
   const tense = tenseOf(s.text);
   const chairs = findChairs(s, text, masked, mine);
   const virtual = VIRTUAL.test(s.text);

@@ -28,6 +28,7 @@ export interface Analysis {
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
+const MAX_GAP = 64;
 let nlp: Nlp | null = null;
 
 /** The wink-nlp instance, built once; loading the model is the costly part. */
@@ -37,29 +38,29 @@ export function getNlp(): Nlp {
 }
 
 /**
- * The document's single NLP pass: sentences, tokens with offsets (wink is
- * lossless, so offsets are running sums of preceding spaces and values) and
- * DATE entities.
+ * The document's single NLP pass: sentences, tokens with character offsets,
+ * parts of speech and DATE entities.
  */
 export function analyse(text: string): Analysis {
   const n = getNlp();
   const its = n.its;
   const doc = n.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const toks: Tok[] = new Array(values.length);
+  // wink is lossless and keeps token order, so each token is found by a forward
+  // search from the end of the previous one (cheaper than asking for spaces).
   let at = 0;
+  const lineBreakBefore: boolean[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? '';
-    at += (spaces[i] ?? '').length;
-    // Guard against any token whose value is normalised: re-find it in the text.
-    if (text.startsWith(v, at) === false) {
-      const found = text.indexOf(v, at);
-      if (found >= 0 && found - at < 8) at = found;
-    }
-    toks[i] = { value: v, lower: v.toLowerCase(), pos: pos[i] ?? 'X', start: at, end: at + v.length };
-    at += v.length;
+    const found = text.indexOf(v, at);
+    // Only whitespace separates tokens; a far match means the value was normalised, so stay put.
+    const start = found >= 0 && found - at <= MAX_GAP ? found : at;
+    const nl = text.indexOf('\n', at);
+    lineBreakBefore[i] = nl >= 0 && nl < start;
+    toks[i] = { value: v, lower: v.toLowerCase(), pos: pos[i] ?? 'X', start, end: start + v.length };
+    at = start + v.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   // Headlines, datelines and paragraphs end at a line break even without a full stop;
@@ -70,7 +71,7 @@ export function analyse(text: string): Analysis {
     for (let i = a; i <= b; i++) {
       const v = values[i] ?? '';
       const blank = v.trim() === '';
-      if (blank || (spaces[i] ?? '').includes('\n')) {
+      if (blank || lineBreakBefore[i]) {
         if (from >= 0) pieces.push([from, i - 1]);
         from = blank ? -1 : i;
       } else if (from < 0) from = i;
@@ -83,11 +84,11 @@ export function analyse(text: string): Analysis {
     const end = st[st.length - 1]?.end ?? start;
     return { index, start, end, text: text.slice(start, end), first: a, toks: st, dates: [] };
   });
-  const ents = doc.entities().out(its.detail) as unknown as Array<{ type: string }>;
+  const ents = doc.entities().out(its.type) as unknown as string[];
   const entSpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
   let s = 0;
   ents.forEach((e, k) => {
-    if (e.type !== 'DATE') return;
+    if (e !== 'DATE') return;
     const span = entSpans[k];
     if (!span) return;
     const a = toks[span[0]], b = toks[span[1]];

@@ -34,7 +34,7 @@ describe('dates', () => {
   });
 
   it('does not pin a day for "next week" or a month alone', () => {
-    expect(first('They will meet next week.', '2024-05-17')).toEqual([null, null]);
+    expect(findDates('They will meet next week.', '2024-05-17').every((d) => d.start === null)).toBe(true);
     const may = findDates('The ministerial was held in May 2022.', null)[0];
     expect(may?.start).toBeNull();
     expect([may?.year, may?.month]).toEqual([2022, 5]);

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { parseBriefingText } from './briefing-format.js';
+import { analyse } from './nlp.js';
+import { findBodies } from './bodies.js';
+import { readDateline } from './dateline.js';
+import { buildFrame, type Frame } from './frame.js';
+import { assemble } from './meetings.js';
+import { findTopics } from './topics.js';
+import { findPeople } from './people.js';
+import { summarise } from './summary.js';
+import { extract } from './extract.js';
+import { TRIGGERS } from './triggers.js';
+const docs = process.argv.slice(2).map((f) => parseBriefingText(readFileSync(f, 'utf8')));
+const T: Record<string, number> = {};
+const tick = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; };
+for (const d of docs) extract({ text: d.body, title: d.title, published: d.published });
+for (let r = 0; r < 40; r++) for (const d of docs) {
+  const text = (d.title ?? '') + '\n\n' + d.body;
+  let t = performance.now(); const { sentences } = analyse(text); tick('analyse', t);
+  t = performance.now(); const dl = readDateline(d.body, d.published); tick('dateline', t);
+  t = performance.now(); const ms = findBodies(text); tick('bodies', t);
+  t = performance.now(); const frames: Frame[] = [];
+  for (const s of sentences) { if (!s.toks.some((x) => TRIGGERS.has(x.lower))) continue; const f = buildFrame(s, text, ms, d.published, false, 0); if (f) frames.push(f); } tick('frames', t);
+  t = performance.now(); assemble(frames, d.title, dl.place, d.published); tick('assemble', t);
+  t = performance.now(); findTopics(null, text, []); tick('topics', t);
+  t = performance.now(); findPeople(text); tick('people', t);
+  t = performance.now(); summarise(sentences, new Map()); tick('summary', t);
+  t = performance.now(); extract({ text: d.body, title: d.title, published: d.published }); tick('EXTRACT', t);
+}
+for (const [k, v] of Object.entries(T)) console.log(k.padEnd(10), (v / (40 * docs.length) * 1000).toFixed(0), 'us/doc');
