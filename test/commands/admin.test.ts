@@ -98,6 +98,15 @@ describe('why', () => {
     expect(past.text).toContain('had already moved past it');
   });
 
+  it('names a paused schedule as the reason nothing goes out', async () => {
+    await bed.store.subscriptions.add(channelKey, 'place:Riyadh', USER);
+    await bed.store.schedules.set({ subscriber: channelKey, digest: 'daily-brief', cron: '0 8 * * *', timezone: 'UTC', announceEmpty: false, setBy: USER });
+    await bed.store.schedules.pause(channelKey, 'daily-brief', 'the bot was removed from the channel');
+    const { text } = await ask(bed, `why ${bed.seeded.riyadh}`);
+    expect(text).toContain(`#${bed.seeded.riyadh} matches but will not be sent.`);
+    expect(text).toContain('The daily-brief is paused: the bot was removed from the channel.');
+  });
+
   it('answers for the user in a direct message', async () => {
     await bed.store.subscriptions.add(`user:${USER}`, 'Riyadh', USER);
     const dm = await ask(bed, `why ${bed.seeded.riyadh}`, { isDirect: true, channel: 'slack:T1:D5' });

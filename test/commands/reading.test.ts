@@ -101,6 +101,12 @@ describe('meeting', () => {
     expect(idsIn(several.reply)).toEqual([bed.seeded.rabatAnnounced, bed.seeded.niamey]);
   });
 
+  it('asks for more words when more than ten meetings match', async () => {
+    const { reply, text } = await ask(bed, 'meeting communications working');
+    expect(idsIn(reply)).toHaveLength(10);
+    expect(text).toContain('More match too; add words to narrow it.');
+  });
+
   it('an unknown id is not-found with a hint; no words is missing-argument', async () => {
     const unknown = await ask(bed, 'meeting #9999');
     expect(unknown.reply.error?.code).toBe('not-found');
