@@ -39,6 +39,8 @@ export interface DeliveryEngineOptions {
   leaseMs?: number;
   defaultTimezone?: string;
   retry?: RetryPolicy;
+  /** How far back a subscriber's first digest looks (default 7 days). */
+  firstLookbackMs?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   /** Test seam called at each step (the crash tests kill the process there). */
@@ -146,8 +148,8 @@ export class DeliveryEngine {
     if (!snapshot) {
       let composed: Composed;
       try {
-        const watermark = await store.deliveries.getWatermark(delivery.subscriber, delivery.digest);
-        composed = await this.compose(plan, new Date(delivery.slot), watermark);
+        const after = await this.startingPoint(delivery.subscriber, delivery.digest, new Date(delivery.slot));
+        composed = await this.compose(plan, new Date(delivery.slot), after);
       } catch (error) {
         // A compose error repeats on every retry: fail it; its items stay behind the watermark.
         log.error({ err: error, delivery: delivery.id }, 'composing a digest failed');
@@ -212,6 +214,30 @@ export class DeliveryEngine {
     } catch (notifyError) {
       log.warn({ err: notifyError, text: renderPlainText(notice) }, 'could not tell the schedule owner about the pause');
     }
+  }
+
+  /**
+   * Where a digest starts: the watermark, or for a subscriber's first digest the
+   * last `firstLookbackMs` (a new schedule should not replay all history).
+   */
+  async startingPoint(subscriber: string, digest: string, at: Date): Promise<number> {
+    const watermark = await this.opts.store.deliveries.getWatermark(subscriber, digest);
+    if (watermark > 0) return watermark;
+    return this.lastSeqBefore(new Date(at.getTime() - (this.opts.firstLookbackMs ?? 7 * 86_400_000)));
+  }
+
+  /** The last document ingested before `when`, by bisecting the ingestion sequence. */
+  async lastSeqBefore(when: Date): Promise<number> {
+    const { documents } = this.opts.store;
+    let lo = 0;
+    let hi = await documents.lastSeq();
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      const first = (await documents.since(mid - 1, hi, 1))[0];
+      if (first && Date.parse(first.ingestedAt) < when.getTime()) lo = first.id;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** Subscribers delivered together share a watermark: look its date up once per window. */

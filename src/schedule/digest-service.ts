@@ -22,22 +22,9 @@ export class Digests implements DigestService {
     const key = subscriberKey(subscriber);
     const schedule = await this.store.schedules.get(key, digest);
     const plan = { subscriber: key, digest, timezone: schedule?.timezone ?? this.defaultTimezone, announceEmpty: false };
-    const after = since ? await this.lastSeqBefore(since) : await this.store.deliveries.getWatermark(key, digest);
-    const { reply } = await this.engine.compose(plan, this.now(), after);
+    const at = this.now();
+    const after = since ? await this.engine.lastSeqBefore(since) : await this.engine.startingPoint(key, digest, at);
+    const { reply } = await this.engine.compose(plan, at, after);
     return reply ? [reply] : [];
-  }
-
-  /** The last document ingested before `since`, found by bisecting the ingestion sequence. */
-  private async lastSeqBefore(since: Date): Promise<number> {
-    let lo = 0;
-    let hi = await this.store.documents.lastSeq();
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const doc = await this.store.documents.since(mid - 1, hi, 1);
-      const first = doc[0];
-      if (first && Date.parse(first.ingestedAt) < since.getTime()) lo = first.id;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 }

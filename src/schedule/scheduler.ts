@@ -38,14 +38,13 @@ export class Scheduler implements SchedulerPort {
     this.now = opts.now ?? (() => new Date());
   }
 
-  /** Restores every schedule, takes over unfinished deliveries and catches up missed slots. */
+  /** Restores every schedule; takes over unfinished deliveries and catches up missed slots in the background. */
   async start(): Promise<void> {
     this.stopped = false;
-    await this.track(this.opts.engine.recover());
-    for (const schedule of await this.opts.store.schedules.listAll()) {
-      this.install(schedule);
-      await this.track(this.catchUp(schedule));
-    }
+    const schedules = await this.opts.store.schedules.listAll();
+    for (const schedule of schedules) this.install(schedule);
+    // In the background, so start-up is not held up by a backlog of sends; idle() awaits it.
+    void this.track(this.startUpCatchUp(schedules));
     const every = this.opts.recoveryEveryMs ?? 60_000;
     this.recoveryTimer = setInterval(() => void this.track(this.tick()), every);
     this.recoveryTimer.unref();
@@ -133,6 +132,22 @@ export class Scheduler implements SchedulerPort {
     } catch (error) {
       // Left claimed: recovery retries it once the lease runs out.
       this.opts.log.error({ err: error, subscriber: schedule.subscriber, digest: schedule.digest, slot: slot.toISOString() }, 'digest delivery crashed');
+    }
+  }
+
+  private async startUpCatchUp(schedules: readonly Schedule[]): Promise<void> {
+    try {
+      await this.opts.engine.recover();
+    } catch (error) {
+      this.opts.log.error({ err: error }, 'recovering unfinished deliveries failed');
+    }
+    for (const schedule of schedules) {
+      if (this.stopped) return;
+      try {
+        await this.catchUp(schedule);
+      } catch (error) {
+        this.opts.log.error({ err: error, subscriber: schedule.subscriber, digest: schedule.digest }, 'catching up a schedule failed');
+      }
     }
   }
 

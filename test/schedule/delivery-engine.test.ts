@@ -170,6 +170,21 @@ describe('DeliveryEngine', () => {
     expect(text).not.toContain('Coalition ministers review detention camps');
   });
 
+  it("looks back a bounded time for a subscriber's first digest", async () => {
+    const { store } = tmp;
+    const { engine, chat } = makeEngine(store, { firstLookbackMs: 2 * 86_400_000 });
+    await store.subscriptions.add(DESK, 'sahel', 'shell:editor');
+    await addMeeting(store, niameyMeeting);
+    const plan = await schedule(store, DESK);
+    const day = 86_400_000;
+    expect(await engine.deliver(plan, new Date(Date.now() + 3 * day).toISOString())).toBe('empty'); // ingested 3 days before: too old
+    expect(await store.deliveries.getWatermark(DESK, 'daily-brief')).toBe(await store.documents.lastSeq());
+    const { engine: fresh } = makeEngine(store, { firstLookbackMs: 2 * day });
+    await store.subscriptions.add(OPS, 'sahel', 'shell:editor');
+    expect(await fresh.deliver(await schedule(store, OPS), new Date(Date.now() + day).toISOString())).toBe('sent');
+    expect(chat.parts()).toHaveLength(0);
+  });
+
   it('takes over an expired delivery, asking the platform before resending a part', async () => {
     const { store } = tmp;
     let clock = new Date('2026-03-02T08:00:00Z');
