@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_ID, chatInput, FakeDiscord, GUILD_ID, PERMS } from '../helpers/fake-discord.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { Bots, freePort, freshDataDir, sleep, type BotProcess } from './support/bot-process.js';
-import { countBy, deliveryRows, discordDigestPosts, slackDigestPosts, slashCommand } from './support/digest-posts.js';
+import { countBy, deliveryRows, discordDigestPosts, slackDigestPosts, slashCommand, type DeliveryRow } from './support/digest-posts.js';
 
 const TOKEN = 'xoxb-e2e-digest-token';
 const SECRET = 'e2e-digest-signing-secret';
@@ -116,4 +116,92 @@ describe('digests on a 3-second schedule, Slack and Discord in one process', () 
     expect([...discordSlots.values()].every((n) => n === 1)).toBe(true);
     expect(discordPosts.every((p) => JSON.parse(p.text).allowed_mentions?.parse?.length === 0)).toBe(true);
   }, 30_000);
+});
+
+describe('a SIGKILL while a Slack digest part is on the wire, then a restart on the same data directory', () => {
+  const bots = new Bots();
+  const CHANNELS = ['C0CRASH0', 'C0CRASH1', 'C0CRASH2', 'C0CRASH3', 'C0CRASH4', 'C0CRASH5'];
+  let slack: FakeSlack;
+
+  afterAll(async () => {
+    await bots.killAll();
+    await slack?.close();
+  });
+
+  it('posts every (channel, slot, part) at most once and completes every slot claimed before the kill', async () => {
+    slack = await FakeSlack.start();
+    // Slack keeps a post whose answer never reached the bot: the hardest case for a resend.
+    slack.slowDown('chat.postMessage', 500);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const dataDir = freshDataDir();
+    const env = {
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      ADMIN_USERS: ADMIN,
+      DATA_DIR: dataDir,
+      SCHEDULE_MIN_INTERVAL: '1s',
+      POLL_EVERY: '1h',
+    };
+    const first = bots.start(env);
+    await first.started(40_000);
+    for (const channel of CHANNELS) {
+      const who = { user: ADMIN, channel };
+      await slashCommand(base, SECRET, slack.responseUrl(channel), 'subscribe sahel for:channel', who);
+      expect(await slashCommand(base, SECRET, slack.responseUrl(channel), 'schedule cron "*/2 * * * * *" for:channel empty:announce', who)).toMatch(/every 2 seconds/);
+    }
+
+    // Let at least one slot go through everywhere, then kill the moment a later slot's first part reaches Slack.
+    await first.until(() => new Set(slackDigestPosts(slack).map((p) => p.channel)).size === CHANNELS.length, 'a digest in every channel', 15_000);
+    const seenSlots = new Set(slackDigestPosts(slack).map((p) => p.slot));
+    await first.until(() => slackDigestPosts(slack).some((p) => !seenSlots.has(p.slot)), 'a new slot on the wire', 10_000);
+    await first.kill();
+    const inFlight = slackDigestPosts(slack).find((p) => !seenSlots.has(p.slot))!;
+
+    const atKill = deliveryRows(dataDir);
+    const unfinished = atKill.filter((r) => r.status === 'claimed' || r.status === 'composed');
+    // The kill landed inside deliveries: the one whose part was on the wire, at least.
+    expect(unfinished.map((r) => r.id)).toContain(inFlight.delivery);
+    expect(atKill.find((r) => r.id === inFlight.delivery)!.sent_parts[String(inFlight.part)]).toBeUndefined();
+
+    // A dead owner's claim is taken over once its lease (60 s, not configurable) runs out; restart just after.
+    const leaseEnds = Math.max(...unfinished.map((r) => Date.parse(r.lease_until)));
+    await sleep(leaseEnds + 500 - Date.now());
+    const second = bots.start(env);
+    await second.started(40_000);
+    const finished = (rows: DeliveryRow[]) => unfinished.every((u) => ['sent', 'empty'].includes(rows.find((r) => r.id === u.id)?.status ?? ''));
+    await second.until(() => finished(deliveryRows(dataDir)), 'the interrupted deliveries to finish', 20_000);
+    // And the schedules keep running after the takeover.
+    const restartedAt = Date.now();
+    await second.until(() => slackDigestPosts(slack).some((p) => p.at > restartedAt), 'a fresh slot after the restart', 10_000);
+    await sleep(1_500);
+    await second.kill();
+
+    const posts = slackDigestPosts(slack);
+    const after = deliveryRows(dataDir);
+    // At most once: no (channel, slot, part) twice, and one delivery per (channel, slot).
+    const twice = [...countBy(posts, (p) => `${p.channel} ${p.slot} #${p.part}`)].filter(([, n]) => n > 1);
+    expect(twice).toEqual([]);
+    for (const [key] of countBy(posts, (p) => `${p.channel} ${p.slot}`)) {
+      expect(new Set(posts.filter((p) => `${p.channel} ${p.slot}` === key).map((p) => p.delivery)).size, key).toBe(1);
+    }
+    // Every slot claimed before the kill is complete: all its parts at Slack, each once.
+    for (const claimed of unfinished) {
+      const row = after.find((r) => r.id === claimed.id)!;
+      const parts = posts.filter((p) => p.delivery === claimed.id).map((p) => p.part).sort((a, b) => a - b);
+      expect(parts, `delivery ${claimed.id}`).toEqual(Array.from({ length: row.parts ?? 0 }, (_, i) => i));
+      expect(Object.keys(row.sent_parts)).toHaveLength(row.parts ?? 0);
+    }
+    // The part that was on the wire was found in the channel's history, not posted again.
+    const original = slack.history.get(inFlight.channel)!.find((m) => {
+      const payload = (m.metadata as { event_payload?: { delivery?: number; part?: number } } | undefined)?.event_payload;
+      return payload?.delivery === inFlight.delivery && payload.part === inFlight.part;
+    })!;
+    expect(after.find((r) => r.id === inFlight.delivery)!.sent_parts[String(inFlight.part)]).toBe(`${inFlight.channel}:${original.ts}`);
+    expect(second.logLines().filter((l) => l.msg === 'taking over an unfinished delivery').map((l) => l.delivery)).toEqual(
+      expect.arrayContaining(unfinished.map((r) => r.id)),
+    );
+  }, 150_000);
 });
