@@ -79,6 +79,11 @@ export class BotProcess {
     await this.until(() => this.stderr.includes('"briefbot started"') || this.stdout.includes('"briefbot started"'), 'start-up', timeoutMs);
   }
 
+  /** Types into the bot's standard input (started with keepStdinOpen). */
+  write(text: string): void {
+    this.child.stdin!.write(text);
+  }
+
   signal(signal: NodeJS.Signals): number {
     const at = Date.now();
     this.child.kill(signal);
