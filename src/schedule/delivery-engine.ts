@@ -146,17 +146,16 @@ export class DeliveryEngine {
     const resumed = delivery.snapshot !== null;
     let snapshot = delivery.snapshot;
     if (!snapshot) {
-      let composed: Composed;
       try {
         const after = await this.startingPoint(delivery.subscriber, delivery.digest, new Date(delivery.slot));
-        composed = await this.compose(plan, new Date(delivery.slot), after);
+        const composed = await this.compose(plan, new Date(delivery.slot), after);
+        snapshot = { ...composed.snapshot, parts: composed.reply ? platform.renderParts(composed.reply) : [] };
       } catch (error) {
-        // A compose error repeats on every retry: fail it; its items stay behind the watermark.
+        // A compose or render error repeats on every retry: fail it; its items stay behind the watermark.
         log.error({ err: error, delivery: delivery.id }, 'composing a digest failed');
         await store.deliveries.fail(delivery.id, `compose failed: ${String(error)}`, this.now().toISOString());
         return 'failed';
       }
-      snapshot = { ...composed.snapshot, parts: composed.reply ? platform.renderParts(composed.reply) : [] };
       // Saved even when empty, so finishing moves the watermark past what was examined.
       await store.deliveries.saveSnapshot(delivery.id, snapshot);
       await this.opts.checkpoint?.('after-snapshot', delivery);

@@ -30,6 +30,7 @@ const keyOf = (subscriber: string, digest: string) => `${subscriber}\u0000${dige
 export class Scheduler implements SchedulerPort {
   private readonly tasks = new Map<string, ScheduledTask>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly chains = new Map<string, Promise<void>>();
   private recoveryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly now: () => Date;
@@ -126,13 +127,26 @@ export class Scheduler implements SchedulerPort {
     this.tasks.delete(key);
   }
 
-  private async run(schedule: Schedule, slot: Date): Promise<void> {
-    try {
-      await this.opts.engine.deliver(schedule, slot.toISOString());
-    } catch (error) {
-      // Left claimed: recovery retries it once the lease runs out.
-      this.opts.log.error({ err: error, subscriber: schedule.subscriber, digest: schedule.digest, slot: slot.toISOString() }, 'digest delivery crashed');
-    }
+  /**
+   * Slots of one schedule run one after the other: a slow delivery finishes (and
+   * moves the watermark) before the next slot composes, so they share no items.
+   */
+  private run(schedule: Schedule, slot: Date): Promise<void> {
+    const key = keyOf(schedule.subscriber, schedule.digest);
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        await this.opts.engine.deliver(schedule, slot.toISOString());
+      } catch (error) {
+        // Left claimed: recovery retries it once the lease runs out.
+        this.opts.log.error({ err: error, subscriber: schedule.subscriber, digest: schedule.digest, slot: slot.toISOString() }, 'digest delivery crashed');
+      }
+    });
+    this.chains.set(key, next);
+    void next.then(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+    return next;
   }
 
   private async startUpCatchUp(schedules: readonly Schedule[]): Promise<void> {

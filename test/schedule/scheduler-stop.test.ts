@@ -3,7 +3,7 @@ import { silentLogger, type DeliveryMark, type Subscriber } from '../../src/core
 import { DeliveryEngine, Scheduler } from '../../src/schedule/index.js';
 import { digests } from '../../digests/index.js';
 import { ChatLog, memorySink, RecordingPlatform } from '../helpers/recording-platform.js';
-import { openTempStore, type TempStore } from './fixtures.js';
+import { addMeeting, niameyMeeting, openTempStore, type TempStore } from './fixtures.js';
 import { DESK, schedule } from './engine-setup.js';
 
 /** Sends only when the test lets it. */
@@ -60,5 +60,28 @@ describe('Scheduler.stop', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect((await tmp.store.deliveries.get(1))?.status).toBe('composed');
     platform.release();
+  });
+
+  it('runs the slots of one schedule one after the other, so a slow one is not repeated by the next', async () => {
+    const { store } = tmp;
+    await store.subscriptions.add(DESK, 'sahel', 'shell:editor');
+    await addMeeting(store, niameyMeeting);
+    await schedule(store, DESK, 'alert', { cron: '* * * * * *' });
+    const chat = new ChatLog();
+    const platform = new GatedPlatform(memorySink(chat));
+    const engine = new DeliveryEngine({ store, digests, platforms: new Map([['shell', platform]]), owner: 'serial', log: silentLogger });
+    const scheduler = new Scheduler({ store, engine, log: silentLogger });
+    await scheduler.start();
+    while (platform.started === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 2200)); // two more slots pass while the first is stuck
+    const db = (store as unknown as { db: { prepare(sql: string): { all(): Array<{ slot: string; status: string }> } } }).db;
+    expect(db.prepare('SELECT slot, status FROM deliveries').all()).toHaveLength(1);
+    platform.release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await scheduler.stop();
+    const rows = db.prepare('SELECT slot, status FROM deliveries ORDER BY slot').all();
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.map((r) => r.status)).toEqual(['sent', ...rows.slice(1).map(() => 'empty')]);
+    expect(chat.parts().filter((m) => m.text.includes('Niamey'))).toHaveLength(1);
   });
 });
