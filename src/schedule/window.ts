@@ -29,6 +29,8 @@ export interface DigestWindow {
 
 const PAGE = 1000;
 const UPCOMING_LIMIT = 100;
+/** "The coming weeks" of a roundup. */
+const UPCOMING_DAYS = 56;
 
 export function meetingFacets(m: Meeting): PreparedFacets {
   return prepareFacets({
@@ -66,7 +68,8 @@ export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number
     for (const d of page) if (isNonMeeting(d)) documents.push({ item: d, seq: d.id, facets: documentFacets(d) });
     after = page[page.length - 1]!.id;
   }
-  const { items } = await store.meetings.list({ since: today, order: 'oldest', limit: UPCOMING_LIMIT });
+  const until = new Date(Date.parse(`${today}T00:00:00Z`) + UPCOMING_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const { items } = await store.meetings.list({ since: today, until, order: 'oldest', limit: UPCOMING_LIMIT });
   const upcoming = items.filter((m) => m.start !== null && m.start >= today).map((m) => ({ item: m, seq: m.lastSeq, facets: meetingFacets(m) }));
   const index = new WindowIndex([...meetings, ...documents, ...upcoming].map((it) => it.facets));
   return { afterSeq, uptoSeq, meetings, documents, upcoming, index, matches: new Map(), ingestedAt: new Map() };

@@ -170,6 +170,26 @@ describe('DeliveryEngine', () => {
     expect(text).not.toContain('Coalition ministers review detention camps');
   });
 
+  it('lists meetings announced for the coming weeks in the weekly roundup, matching the filters', async () => {
+    const { store } = tmp;
+    const { engine, chat } = makeEngine(store);
+    await store.subscriptions.add(DESK, 'sahel', 'shell:editor');
+    await addMeeting(store, { ...niameyMeeting, title: 'Ministerial announced', text: 'A Sahel ministerial will meet in Dakar.', city: 'Dakar', country: 'Senegal', start: '2026-03-20', status: 'announced' });
+    await addMeeting(store, { ...niameyMeeting, title: 'Far-off plenary', text: 'A Sahel plenary is foreseen for the summer.', city: 'Accra', country: 'Ghana', start: '2026-07-15', status: 'announced' });
+    await addMeeting(store, { ...ministersMeeting, start: '2026-03-25', status: 'announced' }); // not sahel
+    const plan = await schedule(store, DESK, 'weekly-roundup', { cron: '0 8 * * 1' });
+    expect(await engine.deliver(plan, SLOT1)).toBe('sent');
+    const before = chat.parts().length;
+    // Nothing new a week later, but the Dakar meeting is still ahead.
+    expect(await engine.deliver(plan, '2026-03-09T08:00:00.000Z')).toBe('sent');
+    const text = chat.parts().slice(before).map((m) => m.text).join('\n');
+    expect(text).toContain('Coming up');
+    expect(text).toContain('20 Mar 2026: Africa Focus Group, Dakar, Senegal (announced)');
+    expect(text).not.toContain('Accra'); // beyond eight weeks
+    expect(text).not.toContain('Rome'); // does not match
+    expect(text).not.toContain('This week');
+  });
+
   it("looks back a bounded time for a subscriber's first digest", async () => {
     const { store } = tmp;
     const { engine, chat } = makeEngine(store, { firstLookbackMs: 2 * 86_400_000 });
