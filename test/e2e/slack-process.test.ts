@@ -43,14 +43,26 @@ describe('npm start with Slack (HTTP mode)', () => {
     await slack?.close();
   });
 
-  const command = (text: string, fields: { user?: string; channel?: string } = {}) =>
-    slashBody({ text, responseUrl: slack.responseUrl(`r-${text.length}`), ...fields });
+  let requests = 0;
+  const command = (text: string, fields: { user?: string; channel?: string; responseId?: string } = {}) =>
+    slashBody({ text, responseUrl: slack.responseUrl(fields.responseId ?? `r${(requests += 1)}`), ...fields });
 
+  type Answer = { text: string; response_type: string; blocks: unknown[] };
+
+  /**
+   * The answer comes in the ack when ready within 2 s, else after a "Working on it…"
+   * ack through the response_url: either way, it is timed from the request.
+   */
   async function ask(text: string, fields: { user?: string; channel?: string } = {}) {
     const started = Date.now();
-    const res = await postSigned(`${base}/slack/events`, command(text, fields), { secret: SECRET });
-    const raw = await res.text();
-    return { status: res.status, ms: Date.now() - started, raw, body: raw ? (JSON.parse(raw) as { text: string; response_type: string; blocks: unknown[] }) : null };
+    const responseId = `r${(requests += 1)}`;
+    const res = await postSigned(`${base}/slack/events`, command(text, { ...fields, responseId }), { secret: SECRET });
+    let raw = await res.text();
+    if (res.status === 200 && raw.includes('Working on it')) {
+      const later = await slack.waitFor(() => slack.responses.find((r) => r.id === responseId), 10_000);
+      raw = JSON.stringify(later.body);
+    }
+    return { status: res.status, ms: Date.now() - started, raw, body: raw ? (JSON.parse(raw) as Answer) : null };
   }
 
   it('answers /healthz with 200', async () => {
