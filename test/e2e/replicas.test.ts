@@ -3,6 +3,11 @@
  * a few seconds apart, one replica killed with SIGKILL halfway: every slot after
  * start reaches the (fake) Slack exactly once. Counted at the fake, per
  * (channel, slot), from the digest metadata every message carries.
+ *
+ * The kill is made to land at the worst moment: a proxy lets one replica's post
+ * reach Slack but holds back the answer, and that replica is the one killed. Its
+ * delivery is left composed with the part unrecorded; a survivor must take it over
+ * once the lease runs out and find the message rather than post it again.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/index.js';
@@ -10,6 +15,7 @@ import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { describePostgres, freshSchema } from '../helpers/postgres.js';
 import { BotProcess } from './replicas/bot-process.js';
+import { StallingProxy } from './replicas/stalling-proxy.js';
 
 const CHANNELS = 50;
 const PERIOD_SEC = 5;
@@ -30,16 +36,27 @@ interface Posted {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(what)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describePostgres('several replicas on one PostgreSQL', () => {
   let schema: Awaited<ReturnType<typeof freshSchema>>;
   let store: PostgresStore;
   let slack: FakeSlack;
+  let proxy: StallingProxy;
   const bots: BotProcess[] = [];
 
   beforeAll(async () => {
     schema = await freshSchema('replicas');
     store = await openPostgresStore(schema.url, { log: silentLogger });
     slack = await FakeSlack.start();
+    proxy = await StallingProxy.start(slack.url);
     for (let i = 0; i < CHANNELS; i += 1) {
       // Channel i fires at seconds ≡ i (mod 5): ten channels every second.
       await store.schedules.set({
@@ -56,6 +73,7 @@ describePostgres('several replicas on one PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(bots.map((bot) => bot.stop()));
     await store?.close();
+    await proxy?.close();
     await slack?.close();
     await schema?.drop();
   });
@@ -65,7 +83,7 @@ describePostgres('several replicas on one PostgreSQL', () => {
       DATABASE_URL: schema.url,
       SLACK_BOT_TOKEN: 'xoxb-replica-test',
       SLACK_SIGNING_SECRET: 'replica-signing-secret',
-      SLACK_API_URL: slack.apiUrl,
+      SLACK_API_URL: proxy.apiUrl,
       PORT: '0',
       INSTANCE_ID: `replica-${n}`,
       SEED_SAMPLES: 'false',
@@ -79,9 +97,18 @@ describePostgres('several replicas on one PostgreSQL', () => {
     // Slots from the next whole second on must all be delivered.
     const from = Math.ceil((Date.now() + 1000) / 1000) * 1000;
 
-    // Kill one replica just after a slot fires, when it is most likely mid-delivery.
-    await sleep(RUN_MS / 2 - (Date.now() % 1000) + 30);
-    const victim = bots[0]!;
+    // Halfway, catch one replica mid-delivery (its post went out, the answer never
+    // comes back) and kill exactly that one.
+    await sleep(Math.max(0, from + RUN_MS / 2 - Date.now()));
+    const stalledChannel = channelId(7);
+    const stalledSlot = await withTimeout(proxy.arm(stalledChannel), 15_000, 'no digest post to stall');
+    const owner = await store.pool.query<{ owner: string; status: string }>(
+      'SELECT owner, status FROM deliveries WHERE subscriber = $1 AND slot = $2',
+      [subscriber(7), stalledSlot],
+    );
+    expect(owner.rows).toHaveLength(1);
+    expect(owner.rows[0]!.status).toBe('composed');
+    const victim = bots.find((bot) => bot.name === owner.rows[0]!.owner)!;
     await victim.kill();
     const killedAt = Date.now();
 
@@ -126,16 +153,27 @@ describePostgres('several replicas on one PostgreSQL', () => {
 
     // Every slot was claimed by a replica, and the survivors did the work after the kill.
     const rows = await store.pool.query<{ owner: string; status: string; n: number }>(
-      'SELECT owner, status, COUNT(*)::int AS n FROM deliveries GROUP BY owner, status ORDER BY owner, status',
+      // The survivors are still delivering newer slots; everything up to the window's end must be done.
+      'SELECT owner, status, COUNT(*)::int AS n FROM deliveries WHERE slot <= $1 GROUP BY owner, status ORDER BY owner, status',
+      [new Date(until).toISOString()],
     );
     expect(rows.rows.filter((r) => r.status !== 'sent')).toEqual([]);
     const owners = new Set(rows.rows.map((r) => r.owner));
-    expect(owners.has('replica-1') && owners.has('replica-2')).toBe(true);
+    for (const bot of bots.filter((b) => b !== victim)) expect(owners.has(bot.name), bot.name).toBe(true);
     const afterKill = await store.pool.query<{ owner: string }>('SELECT DISTINCT owner FROM deliveries WHERE slot > $1', [
       new Date(killedAt + 1000).toISOString(),
     ]);
-    expect(afterKill.rows.map((r) => r.owner)).not.toContain('replica-0');
-    const takenOver = bots.slice(1).flatMap((bot) => bot.output.filter((line) => line.includes('taking over an unfinished delivery')));
+    expect(afterKill.rows.map((r) => r.owner)).not.toContain(victim.name);
+    // The stalled delivery was taken over, found at Slack and not posted again.
+    expect(counts.get(`${stalledChannel} ${stalledSlot}`)).toBe(1);
+    const resumed = await store.pool.query<{ owner: string; status: string; sent_parts: string }>(
+      'SELECT owner, status, sent_parts FROM deliveries WHERE subscriber = $1 AND slot = $2',
+      [subscriber(7), stalledSlot],
+    );
+    expect(resumed.rows[0]).toMatchObject({ status: 'sent' });
+    expect(resumed.rows[0]!.owner).not.toBe(victim.name);
+    expect(JSON.parse(resumed.rows[0]!.sent_parts)).toHaveProperty('0');
+    const takenOver = bots.filter((b) => b !== victim).flatMap((bot) => bot.output.filter((line) => line.includes('taking over an unfinished delivery')));
     console.info(
       `replicas: ${expected} slots expected in the window, ${counts.size} (channel, slot) delivered once, ${posted.length} messages, ` +
         `${takenOver.length} taken over after the kill (settled ${Math.round((Date.now() - killedAt) / 1000)} s after it); ` +
