@@ -16,6 +16,9 @@ function matcherFor(cron: string, timezone: string): Matcher {
   const key = `${timezone}\u0000${cron}`;
   let matcher = matchers.get(key);
   if (!matcher) {
+    const badZone = validateTimezone(timezone);
+    // node-cron accepts any zone name at creation and fails later, deep in a timer.
+    if (badZone) throw new RangeError(badZone);
     const task = createTask(cron, () => undefined, { timezone }) as unknown as { timeMatcher?: Matcher; destroy(): void };
     const found = task.timeMatcher;
     void task.destroy();

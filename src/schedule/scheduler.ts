@@ -102,6 +102,7 @@ export class Scheduler implements SchedulerPort {
     }
     const key = keyOf(schedule.subscriber, schedule.digest);
     try {
+      nextRuns(schedule.cron, schedule.timezone, 1, this.now()); // throws on a zone node-cron would only choke on later
       const task = createTask(schedule.cron, (ctx) => this.track(this.run(schedule, ctx.date)), {
         timezone: schedule.timezone,
         name: `digest ${schedule.subscriber} ${schedule.digest}`,

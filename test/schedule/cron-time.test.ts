@@ -59,6 +59,7 @@ describe('validation and intervals', () => {
     expect(validateCron('not a cron')).not.toBeNull();
     expect(validateTimezone('Australia/Lord_Howe')).toBeNull();
     expect(validateTimezone('Mars/Olympus')).toContain('Mars/Olympus');
+    expect(() => nextRuns('0 8 * * *', 'Mars/Olympus', 1)).toThrow(/unknown time zone `Mars\/Olympus`/);
   });
 
   it('measures the shortest interval between runs, DST included', () => {

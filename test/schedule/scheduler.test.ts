@@ -121,6 +121,24 @@ describe('Scheduler with node-cron under fake timers', () => {
   });
 });
 
+describe('Scheduler installation', () => {
+  it('skips a stored schedule it cannot run, and installs the others', async () => {
+    const { store } = tmp;
+    await schedule(store, DESK, 'daily-brief', { timezone: 'Mars/Olympus' });
+    await schedule(store, OPS, 'daily-brief');
+    await schedule(store, OPS, 'no-such-digest');
+    await store.schedules.set({ subscriber: DESK, digest: 'alert', cron: '*/5 * * * *', timezone: 'UTC', announceEmpty: false, setBy: 'shell:editor' });
+    await store.schedules.pause(DESK, 'alert', 'channel gone');
+    const errors: string[] = [];
+    const log = { ...recordingLog(), error: (_: object, msg?: string) => void errors.push(msg ?? '') };
+    const { engine } = makeEngine(store);
+    scheduler = new Scheduler({ store, engine, log });
+    await scheduler.start();
+    expect(scheduler.installed()).toEqual([`${OPS} daily-brief`]);
+    expect(errors).toEqual(['could not install schedule']);
+  });
+});
+
 describe('Scheduler catch-up after downtime', () => {
   it('delivers once for the latest missed slot, covering everything since the watermark', async () => {
     const { store } = tmp;
