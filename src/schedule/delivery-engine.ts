@@ -6,6 +6,7 @@ import {
   type DeliveryMark,
   type DeliverySnapshot,
   type DigestDef,
+  type FilterTopic,
   type Logger,
   type Platform,
   type Reply,
@@ -39,6 +40,8 @@ export interface DeliveryEngineOptions {
   leaseMs?: number;
   defaultTimezone?: string;
   retry?: RetryPolicy;
+  /** Known topics, so filters naming a topic by its label match its id (as `/brief why` reads them). */
+  topics?: readonly FilterTopic[];
   /** How far back a subscriber's first digest looks (default 7 days). */
   firstLookbackMs?: number;
   now?: () => Date;
@@ -70,7 +73,7 @@ export class DeliveryEngine {
   private cachedWindow: { window: DigestWindow; today: string; at: number } | null = null;
 
   constructor(private readonly opts: DeliveryEngineOptions) {
-    this.filters = new FilterCache(opts.log);
+    this.filters = new FilterCache(opts.log, opts.topics);
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.now = opts.now ?? (() => new Date());
     this.sleep = opts.sleep ?? realSleep;
@@ -259,7 +262,7 @@ export class DeliveryEngine {
     if (cached && cached.window.uptoSeq === uptoSeq && cached.today === today && cached.window.afterSeq <= afterSeq && Date.now() - cached.at < WINDOW_TTL_MS) {
       return cached.window;
     }
-    const window = await loadWindow(this.opts.store, afterSeq, uptoSeq, today);
+    const window = await loadWindow(this.opts.store, afterSeq, uptoSeq, today, this.opts.topics);
     this.cachedWindow = { window, today, at: Date.now() };
     return window;
   }

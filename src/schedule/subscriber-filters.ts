@@ -1,4 +1,4 @@
-import { parseFilter, type FilterNode, type Logger, type Subscription } from '../core/index.js';
+import { parseFilter, type FilterNode, type FilterTopic, type Logger, type Subscription } from '../core/index.js';
 
 /**
  * Parses subscription filters, once per distinct filter text (the parsed node is
@@ -9,13 +9,16 @@ import { parseFilter, type FilterNode, type Logger, type Subscription } from '..
 export class FilterCache {
   private readonly parsed = new Map<string, FilterNode | null>();
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly topics?: readonly FilterTopic[],
+  ) {}
 
   get(filter: string): FilterNode | null {
     if (!this.parsed.has(filter)) {
       let node: FilterNode | null = null;
       try {
-        node = parseFilter(filter);
+        node = this.parse(filter);
       } catch (error) {
         this.log.warn({ filter, err: error }, 'stored subscription filter does not parse; ignoring it');
       }
@@ -24,6 +27,16 @@ export class FilterCache {
       this.parsed.set(filter, node);
     }
     return this.parsed.get(filter)!;
+  }
+
+  /** Labels resolve to ids; a topic since dropped from the list is kept as written, not fatal. */
+  private parse(filter: string): FilterNode {
+    if (!this.topics) return parseFilter(filter);
+    try {
+      return parseFilter(filter, { topics: this.topics });
+    } catch {
+      return parseFilter(filter);
+    }
   }
 
   forSubscriptions(subscriptions: readonly Subscription[]): FilterNode[] {

@@ -1,4 +1,4 @@
-import { termNeedles, type FilterNode, type PreparedFacets } from '../core/index.js';
+import { termNeedles, type FilterNode, type FilterTopic, type PreparedFacets } from '../core/index.js';
 
 /**
  * An inverted index over a window's items, so a filter is evaluated as a few set
@@ -13,7 +13,10 @@ export class WindowIndex {
   private readonly places = new Map<string, number[]>();
   private readonly terms = new Map<string, Uint8Array>();
 
-  constructor(private readonly items: readonly PreparedFacets[]) {
+  constructor(
+    private readonly items: readonly PreparedFacets[],
+    private readonly topicList?: readonly FilterTopic[],
+  ) {
     items.forEach((f, i) => {
       for (const w of f.words) add(this.words, w, i);
       for (const t of f.topics) add(this.topics, t, i);
@@ -53,7 +56,7 @@ export class WindowIndex {
     let set = this.terms.get(key);
     if (set) return set;
     set = new Uint8Array(this.items.length);
-    const needles = termNeedles(value);
+    const needles = termNeedles(value, this.topicList);
     const mark = (ids: readonly number[] | undefined) => ids?.forEach((i) => (set![i] = 1));
     if (field === 'topic' || field === 'any') for (const id of needles.topicIds) mark(this.topics.get(id));
     if (field === 'body' || field === 'any') for (const [body, ids] of this.bodies) if (body.includes(needles.body)) mark(ids);

@@ -1,4 +1,4 @@
-import { prepareFacets, type FilterNode, type Meeting, type PreparedFacets, type Store, type StoredDocument } from '../core/index.js';
+import { prepareFacets, type FilterNode, type FilterTopic, type Meeting, type PreparedFacets, type Store, type StoredDocument } from '../core/index.js';
 import { WindowIndex } from './window-index.js';
 
 /** An item of a digest window with its filter facets prepared once for all subscribers. */
@@ -59,7 +59,7 @@ export function isNonMeeting(d: StoredDocument): boolean {
   return DEVELOPMENT_KINDS.has(d.extraction.development) && !d.extraction.is_meeting_report;
 }
 
-export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number, today: string): Promise<DigestWindow> {
+export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number, today: string, topics?: readonly FilterTopic[]): Promise<DigestWindow> {
   const meetings = (await store.meetings.changedSince(afterSeq, uptoSeq)).map((m) => ({ item: m, seq: m.lastSeq, facets: meetingFacets(m) }));
   const documents: WindowItem<StoredDocument>[] = [];
   for (let after = afterSeq; after < uptoSeq; ) {
@@ -71,6 +71,6 @@ export async function loadWindow(store: Store, afterSeq: number, uptoSeq: number
   const until = new Date(Date.parse(`${today}T00:00:00Z`) + UPCOMING_DAYS * 86_400_000).toISOString().slice(0, 10);
   const { items } = await store.meetings.list({ since: today, until, order: 'oldest', limit: UPCOMING_LIMIT });
   const upcoming = items.filter((m) => m.start !== null && m.start >= today).map((m) => ({ item: m, seq: m.lastSeq, facets: meetingFacets(m) }));
-  const index = new WindowIndex([...meetings, ...documents, ...upcoming].map((it) => it.facets));
+  const index = new WindowIndex([...meetings, ...documents, ...upcoming].map((it) => it.facets), topics);
   return { afterSeq, uptoSeq, meetings, documents, upcoming, index, matches: new Map(), ingestedAt: new Map() };
 }

@@ -63,6 +63,20 @@ describe('DeliveryEngine', () => {
     expect(text).not.toContain('Rome');
   });
 
+  it('reads topic labels in stored filters as their ids, like /brief why does', async () => {
+    const { store } = tmp;
+    const topics = [{ id: 'financing', label: 'Counter-financing' }];
+    const { engine, chat } = makeEngine(store, { topics });
+    await store.subscriptions.add(DESK, 'topic:"Counter-financing"', 'shell:editor');
+    await store.subscriptions.add(OPS, 'topic:"Counter-financing"', 'shell:editor');
+    await addMeeting(store, niameyMeeting); // topics sahel, financing
+    expect(await engine.deliver(await schedule(store, DESK), SLOT1)).toBe('sent');
+    expect(chat.parts().map((m) => m.text).join('\n')).toContain('Niamey');
+    // Without the topic list the label is only a label: nothing matches.
+    const { engine: unaware } = makeEngine(store);
+    expect(await unaware.deliver(await schedule(store, OPS), SLOT1)).toBe('empty');
+  });
+
   it('announces an empty digest when asked, dated in the subscriber timezone', async () => {
     const { store } = tmp;
     const { engine, chat } = makeEngine(store);

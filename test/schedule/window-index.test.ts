@@ -33,12 +33,13 @@ function filter(depth = 0): string {
 describe('WindowIndex', () => {
   it('matches exactly what the compiled filter matches, over random filters and items', () => {
     const items = Array.from({ length: 300 }, item).map(prepareFacets);
-    const index = new WindowIndex(items);
+    const labels = [{ id: 'financing', label: 'Money' }, { id: 'detention', label: 'Camps' }];
+    const index = new WindowIndex(items, labels);
     let matched = 0;
     for (let n = 0; n < 400; n++) {
       const text = filter();
       const node = parseFilter(text);
-      const closure = compileFilter(node);
+      const closure = compileFilter(node, labels);
       const expected = items.map((f) => (closure(f) ? 1 : 0));
       expect(Array.from(index.evaluate(node)), text).toEqual(expected);
       matched += expected.reduce((a: number, b) => a + b, 0);
