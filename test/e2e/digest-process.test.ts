@@ -203,5 +203,5 @@ describe('a SIGKILL while a Slack digest part is on the wire, then a restart on 
     expect(second.logLines().filter((l) => l.msg === 'taking over an unfinished delivery').map((l) => l.delivery)).toEqual(
       expect.arrayContaining(unfinished.map((r) => r.id)),
     );
-  }, 150_000);
+  }, 240_000);
 });
