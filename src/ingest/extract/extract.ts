@@ -1,5 +1,5 @@
 import type { DocumentInput, Extraction, MeetingFacts } from '../../core/facts.js';
-import { analyse, type Sentence } from './nlp.js';
+import { analyse, headline, type Sentence } from './nlp.js';
 import { findBodies } from './bodies.js';
 import { readDateline } from './dateline.js';
 import { buildFrame, type Frame } from './frame.js';
@@ -9,7 +9,7 @@ import { findPeople } from './people.js';
 import { summarise } from './summary.js';
 import { developmentOf } from './development.js';
 import { TRIGGERS } from './triggers.js';
-import { findDates } from './dates.js';
+import { findDatesNear } from './dates.js';
 
 const OUTCOME = /\b(?:adopted|agreed|welcomed|announced|endorsed|approved|launched|decided|pledged|committed to)\b/i;
 const MAX_OUTCOMES = 4;
@@ -23,8 +23,11 @@ const LEAD_FOR_DATE = 3;
  */
 function leadDate(sentences: Sentence[]): string | null {
   for (const s of sentences) {
-    if (!/\b(?:19|20)\d\d\b/.test(s.text)) continue;
-    const d = findDates(s.text, null, 'past').find((x) => x.start);
+    if (s.dates.length === 0 && !/\b(?:19|20)\d\d\b/.test(s.text)) continue;
+    // Only around the date entities and years: chrono reads short windows, not whole sentences.
+    const spans: Array<[number, number]> = s.dates.map((d) => [d.start - s.start, d.end - s.start]);
+    for (const m of s.text.matchAll(/\b(?:19|20)\d\d\b/g)) spans.push([m.index, m.index + 4]);
+    const d = findDatesNear(s.text, spans, null).find((x) => x.start);
     if (d?.start) return d.start;
   }
   return null;
@@ -45,12 +48,12 @@ function outcomesOf(sentences: Sentence[]): string[] {
 /** Extracts the meeting facts, topics, people and a quoted summary of one document. */
 export function extract(input: DocumentInput): Extraction {
   const title = input.title?.trim() || null;
-  // The title goes through the same single NLP pass, ahead of the body.
+  // The title sits ahead of the body in one string, so every offset shares one frame of reference.
   const prefix = title ? `${title.replace(/\s+/g, ' ')}\n\n` : '';
   const text = prefix + input.text;
-  const { sentences } = analyse(text);
-  const titleSentences = sentences.filter((s) => s.start < prefix.length);
-  const body = sentences.filter((s) => s.start >= prefix.length);
+  const titleSentences = title ? [headline(text, prefix.length)] : [];
+  const body = analyse(text, prefix.length, titleSentences.length).sentences;
+  const sentences = [...titleSentences, ...body];
   const dateline = readDateline(input.text, input.published ?? null);
   const published = input.published ?? dateline.date;
   const ref = published ?? leadDate([...titleSentences, ...body.slice(0, LEAD_FOR_DATE)]);

@@ -33,9 +33,15 @@ const MULTI_DAY = /\b(two|three|four|five|2|3|4|5)[- ]day\b/i;
 const END_CUE = /\b(?:end|ending|ended|conclu\w+|closing|closed|wrapped up|final day)\b/i;
 const DAY_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, '2': 2, '3': 3, '4': 4, '5': 5 };
 
+/** Index of the token holding (or first after) a character offset; binary search over sorted tokens. */
 function tokIndexAt(toks: Tok[], offset: number): number {
-  for (let i = 0; i < toks.length; i++) if ((toks[i]?.end ?? 0) > offset) return i;
-  return toks.length - 1;
+  let lo = 0, hi = toks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toks[mid]?.end ?? 0) > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
@@ -161,6 +167,8 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
   return best;
 }
 
+/** Cheap first check before the regular expression: the first letters of every chair verb. */
+const CHAIR_STEMS = new Set(['ch', 'co', 'ho', 'le', 'pr', 'au', 'un']);
 const CHAIR_VERB = /^(?:co-?)?(?:chair(?:ed|s|ing)?|host(?:ed|s|ing)?|convene[ds]?|convening|lead|leads|led|preside[ds]?|presiding)$/i;
 /** Where a "by ..." list of chairs ends; "for" is missing on purpose ("Minister for Foreign Affairs"). */
 const SPAN_STOP = new Set(['in', 'on', 'at', 'to', 'ahead', 'during', 'from', 'since', 'which', 'who', 'that', 'where', 'when', 'while', 'as', ';', '(', ':']);
@@ -201,12 +209,12 @@ function findChairs(s: Sentence, text: string, masked: Set<number>, mentions: Bo
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (/^(?:co-)?(?:chairmanship|presidency|auspices)$/.test(t.lower)) {
+    if ((t.lower.endsWith('ship') || t.lower.endsWith('ency') || t.lower === 'auspices') && /^(?:co-)?(?:chairmanship|presidency|auspices)$/.test(t.lower)) {
       if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with)$/.test(toks[i - 2]?.lower ?? '')) continue;
       add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
       continue;
     }
-    if (!CHAIR_VERB.test(t.value)) continue;
+    if (!CHAIR_STEMS.has(t.lower.slice(0, 2)) || !CHAIR_VERB.test(t.value)) continue;
     if (NOT_A_CHAIR_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_CHAIR_BEFORE.has(toks[i - 2]?.lower ?? '')) continue;
     if ([1, 2, 3].some((k) => NOT_A_CHAIR_AFTER.has(toks[i + k]?.lower ?? ''))) continue;
     if (toks[i + 1]?.lower === 'by') {

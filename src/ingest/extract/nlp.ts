@@ -39,18 +39,19 @@ export function getNlp(): Nlp {
 
 /**
  * The document's single NLP pass: sentences, tokens with character offsets,
- * parts of speech and DATE entities.
+ * parts of speech and DATE entities. Only `text` from `from` on is read;
+ * offsets stay relative to the whole of `text`.
  */
-export function analyse(text: string): Analysis {
+export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
   const n = getNlp();
   const its = n.its;
-  const doc = n.readDoc(text);
+  const doc = n.readDoc(from > 0 ? text.slice(from) : text);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const toks: Tok[] = new Array(values.length);
   // wink is lossless and keeps token order, so each token is found by a forward
   // search from the end of the previous one (cheaper than asking for spaces).
-  let at = 0;
+  let at = from;
   const lineBreakBefore: boolean[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? '';
@@ -79,6 +80,7 @@ export function analyse(text: string): Analysis {
     if (from >= 0) pieces.push([from, b]);
   }
   const sentences: Sentence[] = pieces.map(([a, b], index) => {
+    index += firstIndex;
     const st = toks.slice(a, b + 1);
     const start = st[0]?.start ?? 0;
     const end = st[st.length - 1]?.end ?? start;
@@ -97,4 +99,22 @@ export function analyse(text: string): Analysis {
     sentences[s]?.dates.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end) });
   });
   return { text, sentences };
+}
+
+const HEADLINE_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}]/gu;
+
+/**
+ * A headline as one sentence, tokenised without the NLP pass: it is a few
+ * words, and the frame rules need no parts of speech there.
+ */
+export function headline(text: string, end: number): Sentence {
+  const toks: Tok[] = [];
+  const line = text.slice(0, end).trimEnd();
+  for (const m of line.matchAll(HEADLINE_TOKEN)) {
+    // A full stop ends a token unless it is an abbreviation's (U.S., D.C.).
+    let v = m[0];
+    if (v.length > 1 && v.endsWith('.') && !/(?:^|\.)\p{L}\.$/u.test(v)) v = v.slice(0, -1);
+    toks.push({ value: v, lower: v.toLowerCase(), pos: 'X', start: m.index, end: m.index + v.length });
+  }
+  return { index: 0, start: 0, end: line.length, text: line, first: 0, toks, dates: [] };
 }

@@ -10,21 +10,28 @@ const MIN_WORDS = 6;
  * facts they carry; returned in source order with exact offsets.
  */
 export function summarise(sentences: Sentence[], factWeight: Map<number, number>, want = 3): SummarySentence[] {
-  const bags = sentences.map((s) => new Set(s.toks.filter((t) => /^[a-z]/i.test(t.value) && !STOP.has(t.lower)).map((t) => t.lower)));
+  // Document frequency of content words, counted per occurrence: no per-sentence sets to allocate.
   const df = new Map<string, number>();
-  for (const b of bags) for (const w of b) df.set(w, (df.get(w) ?? 0) + 1);
-  const scored = sentences
-    .map((s, i) => {
-      const bag = bags[i] ?? new Set<string>();
-      if (bag.size < MIN_WORDS) return null;
-      let central = 0;
-      for (const w of bag) central += (df.get(w) ?? 1) - 1;
-      const score = central / Math.sqrt(bag.size) + 3 / (1 + i) + 2 * (factWeight.get(s.index) ?? 0);
-      return { s, score };
-    })
-    .filter((x): x is { s: Sentence; score: number } => x !== null)
+  for (const s of sentences) for (const t of s.toks) if (isContent(t.lower)) df.set(t.lower, (df.get(t.lower) ?? 0) + 1);
+  const scored: Array<{ s: Sentence; score: number }> = [];
+  sentences.forEach((s, i) => {
+    let words = 0, central = 0;
+    for (const t of s.toks) {
+      if (!isContent(t.lower)) continue;
+      words++;
+      central += (df.get(t.lower) ?? 1) - 1;
+    }
+    if (words < MIN_WORDS) return;
+    scored.push({ s, score: central / Math.sqrt(words) + 3 / (1 + i) + 2 * (factWeight.get(s.index) ?? 0) });
+  });
+  return scored
     .sort((a, b) => b.score - a.score)
     .slice(0, want)
-    .sort((a, b) => a.s.start - b.s.start);
-  return scored.map(({ s }) => ({ text: s.text, start: s.start, end: s.end }));
+    .sort((a, b) => a.s.start - b.s.start)
+    .map(({ s }) => ({ text: s.text, start: s.start, end: s.end }));
+}
+
+function isContent(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122 && !STOP.has(w);
 }

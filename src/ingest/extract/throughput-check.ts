@@ -1,7 +1,7 @@
 /**
  * Throughput check (not a test): docs/s of extract() against one bare
  * wink-nlp readDoc pass over the same texts.
- *   node --import tsx src/ingest/extract/throughput-check.ts FILE... [--rounds N]
+ *   node --import tsx src/ingest/extract/throughput-check.ts FILE... [--rounds N] [--head CHARS]
  */
 import { readFileSync } from 'node:fs';
 import { parseBriefingText } from './briefing-format.js';
@@ -9,10 +9,17 @@ import { extract } from './extract.js';
 import { getNlp } from './nlp.js';
 
 const args = process.argv.slice(2);
-const at = args.indexOf('--rounds');
-const rounds = at >= 0 ? Number(args[at + 1]) : 20;
-const files = args.filter((a, i) => i !== at && i !== at + 1);
-const docs = files.map((f) => parseBriefingText(readFileSync(f, 'utf8')));
+const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : null; };
+const rounds = opt('--rounds') ?? 20;
+// --head N keeps the first N characters of each body (cut at a sentence end), to measure short items.
+const head = opt('--head');
+const files = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const docs = files.map((f) => parseBriefingText(readFileSync(f, 'utf8'))).map((d) => {
+  if (!head) return d;
+  const cut = d.body.slice(0, head);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.\n'));
+  return { ...d, body: end > 0 ? cut.slice(0, end + 1) : cut };
+});
 
 // The machine is shared: measure this process's CPU time, and interleave the two
 // passes round by round so load from elsewhere hits both alike.
