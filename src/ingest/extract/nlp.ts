@@ -72,16 +72,18 @@ export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
     for (let i = a; i <= b; i++) {
       const v = values[i] ?? '';
       const blank = v.trim() === '';
-      if (blank || lineBreakBefore[i]) {
+      const breaks = lineBreakBefore[i] || (blank && v.includes('\n'));
+      if (breaks) {
         if (from >= 0) pieces.push([from, i - 1]);
         from = blank ? -1 : i;
-      } else if (from < 0) from = i;
+      } else if (from < 0 && !blank) from = i;
     }
     if (from >= 0) pieces.push([from, b]);
   }
   const sentences: Sentence[] = pieces.map(([a, b], index) => {
     index += firstIndex;
-    const st = toks.slice(a, b + 1);
+    // Tabs and other spacing wink keeps as tokens carry nothing the rules need.
+    const st = toks.slice(a, b + 1).filter((t) => t.value.trim() !== '');
     const start = st[0]?.start ?? 0;
     const end = st[st.length - 1]?.end ?? start;
     return { index, start, end, text: text.slice(start, end), first: a, toks: st, dates: [] };
@@ -113,8 +115,10 @@ export function headline(text: string, end: number): Sentence {
   for (const m of line.matchAll(HEADLINE_TOKEN)) {
     // A full stop ends a token unless it is an abbreviation's (U.S., D.C.).
     let v = m[0];
-    if (v.length > 1 && v.endsWith('.') && !/(?:^|\.)\p{L}\.$/u.test(v)) v = v.slice(0, -1);
+    const stop = v.length > 1 && v.endsWith('.') && !/(?:^|\.)\p{L}\.$/u.test(v);
+    if (stop) v = v.slice(0, -1);
     toks.push({ value: v, lower: v.toLowerCase(), pos: 'X', start: m.index, end: m.index + v.length });
+    if (stop) toks.push({ value: '.', lower: '.', pos: 'PUNCT', start: m.index + v.length, end: m.index + v.length + 1 });
   }
   return { index: 0, start: 0, end: line.length, text: line, first: 0, toks, dates: [] };
 }
