@@ -18,7 +18,8 @@ export default defineCommand({
   options: [...FILTER_OPTIONS, PAGE_OPTION],
   examples: ['search action plan', 'search "foreign fighters" since:1y', 'search stabilization topic:sahel page:2'],
   async run(request, context) {
-    const words = request.positional.flatMap((w) => w.split(/\s+/)).filter(Boolean).slice(0, MAX_WORDS);
+    // A quoted "early warning" stays one element: the store searches it as a phrase.
+    const words = request.positional.map((w) => w.replace(/\s+/g, ' ').trim()).filter(Boolean).slice(0, MAX_WORDS);
     const name = context.settings.commandName;
     if (!words.length) {
       throw new UserError(ERROR_CODES.MISSING_ARGUMENT, 'What should I search for?', `For example \`/${name} search action plan since:1y\`.`);
@@ -28,7 +29,7 @@ export default defineCommand({
     const { page, offset } = pageOf(request, size);
     const { hits, total } = await context.store.documents.search(words, filters, size, offset);
     const paging = pagingFor(request, page, total, size);
-    const shown = echo(words.join(' '), 60);
+    const shown = echo(words.map((w) => (w.includes(' ') ? `"${w}"` : w)).join(' '), 60);
     const described = describeFilters(filters);
     if (total === 0) {
       return {

@@ -151,6 +151,10 @@ describe('search', () => {
       expect(reply.error?.code).not.toBe('internal');
     }
     expect((await ask(bed, 'search zzzqqq')).text).toContain('Nothing matches `zzzqqq`');
+    // A quoted phrase must appear as such: both words occur in the Niamey report, but not side by side.
+    expect((await ask(bed, 'search "plan participants"')).text).toContain('Nothing matches `"plan participants"`');
+    expect((await ask(bed, 'search plan participants')).text).toContain('1 document matches');
+    expect((await ask(bed, 'search "action plan"')).text).toContain('1 document matches');
     expect((await ask(bed, 'search')).reply.error?.code).toBe('missing-argument');
     expect((await ask(bed, 'search plan since:2023-13-01')).reply.error?.code).toBe('bad-date');
   });
