@@ -1,7 +1,7 @@
 /**
  * Store timing script (not a unit test): builds a generated store with 100,000
  * documents and 20,000 meetings once, then times the command queries.
- *   npx tsx test/store/bench-store.ts [db-file]
+ *   npx tsx test/store/bench-store.ts [db-file] [label-filter]
  * Prints p50 / p99 per query in milliseconds, wall clock and CPU.
  */
 import { existsSync } from 'node:fs';
@@ -78,7 +78,10 @@ async function build(store: SqliteStore): Promise<void> {
  * Wall-clock and CPU time per call. On a shared, loaded machine the wall clock
  * mostly measures waiting for a core; CPU time is what the query itself costs.
  */
+const only = process.argv[3];
+
 async function time(label: string, runs: number, fn: (i: number) => Promise<unknown>): Promise<void> {
+  if (only !== undefined && !label.includes(only)) return;
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {

@@ -34,6 +34,11 @@ export class Db {
     return this.stmt(sql).run(...params);
   }
 
+  /** Runs `fn` in a deferred transaction: one consistent snapshot for several reads. */
+  read<T>(fn: () => T): T {
+    return this.raw.transaction(fn).deferred();
+  }
+
   /** Runs `fn` in an IMMEDIATE transaction, so a read-then-write never hits a lock upgrade. */
   tx<T>(fn: () => T): T {
     return this.raw.transaction(fn).immediate();

@@ -38,36 +38,36 @@ export function searchDocuments(
   offset: number,
 ): { hits: SearchHit[]; total: number } {
   const match = ftsQuery(words);
-  if (match === null) return words.length > 0 ? { hits: [], total: 0 } : listFiltered(db, searchFilters(filters, 'd.id'), limit, offset);
+  if (match === null && words.length > 0) return { hits: [], total: 0 };
+  // One snapshot for the count and the page, so they agree.
+  return db.read(() =>
+    match === null
+      ? listFiltered(db, searchFilters(filters, 'd.id'), limit, offset)
+      : searchMatching(db, match, searchFilters(filters, 'documents_fts.rowid'), limit, offset),
+  );
+}
 
-  const where = searchFilters(filters, 'documents_fts.rowid');
+function searchMatching(db: Db, match: string, where: Where, limit: number, offset: number): { hits: SearchHit[]; total: number } {
   const conditions = ['documents_fts MATCH ?', ...where.sql].join(' AND ');
   const params = [match, ...where.params];
   const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents_fts WHERE ${conditions}`, ...params)?.n ?? 0;
   if (total === 0 || offset >= total || limit <= 0) return { hits: [], total };
-
-  const ranked = rankPage(db, conditions, params, total, limit, offset);
-  return { total, hits: describe(db, match, ranked) };
+  return { total, hits: describe(db, match, rankPage(db, conditions, params, limit, offset)) };
 }
 
 /** The page of ids in the order described at RANK_WINDOW. */
-function rankPage(db: Db, conditions: string, params: unknown[], total: number, limit: number, offset: number): RankedRow[] {
-  const select = 'SELECT documents_fts.rowid AS id, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts';
-  if (total <= RANK_WINDOW) {
-    return db.all<RankedRow>(`${select} WHERE ${conditions} ORDER BY score, id DESC LIMIT ? OFFSET ?`, ...params, limit, offset);
-  }
-  const boundary = db.get<{ id: number }>(
-    `SELECT documents_fts.rowid AS id FROM documents_fts WHERE ${conditions} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?`,
-    ...params,
-    RANK_WINDOW - 1,
-  )!.id;
+function rankPage(db: Db, conditions: string, params: unknown[], limit: number, offset: number): RankedRow[] {
   const page: RankedRow[] = [];
   if (offset < RANK_WINDOW) {
+    // FTS5 yields rowids newest first without sorting, so the inner LIMIT stops the scan early.
     page.push(
       ...db.all<RankedRow>(
-        `${select} WHERE ${conditions} AND documents_fts.rowid >= ? ORDER BY score, id DESC LIMIT ? OFFSET ?`,
+        `SELECT id, score FROM (
+           SELECT documents_fts.rowid AS id, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts
+           WHERE ${conditions} ORDER BY documents_fts.rowid DESC LIMIT ?)
+         ORDER BY score, id DESC LIMIT ? OFFSET ?`,
         ...params,
-        boundary,
+        RANK_WINDOW,
         Math.min(limit, RANK_WINDOW - offset),
         offset,
       ),
@@ -77,11 +77,11 @@ function rankPage(db: Db, conditions: string, params: unknown[], total: number, 
   if (rest > 0) {
     page.push(
       ...db.all<RankedRow>(
-        `${select} WHERE ${conditions} AND documents_fts.rowid < ? ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?`,
+        `SELECT documents_fts.rowid AS id, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts
+         WHERE ${conditions} ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?`,
         ...params,
-        boundary,
         rest,
-        Math.max(0, offset - RANK_WINDOW),
+        Math.max(offset, RANK_WINDOW),
       ),
     );
   }

@@ -7,17 +7,21 @@ export interface Where {
   params: unknown[];
 }
 
+function given(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
 /**
- * Search filters as `id IN (...)` conditions on a document id expression. Written as
- * id sets rather than joins so a full-text query never has to read the wide
- * documents rows (their text) just to filter. The unary `+` keeps SQLite from
- * handing the set to FTS5 as rowid lookups, which restarts the match per id
- * (hundreds of milliseconds for a common word); as a plain filter it is a set probe.
+ * Search filters as conditions on documents. Full-text queries name documents only
+ * by FTS rowid, so there every filter is an `id IN (...)` set: reading the wide
+ * documents rows (their text) per match to filter would cost far more. The unary
+ * `+` keeps SQLite from handing a set to FTS5 as rowid lookups, which restarts the
+ * match per id (hundreds of milliseconds for a common word); as a plain filter it
+ * is a bloom-filtered probe. A listing of `documents d` filters dates directly.
  */
 export function searchFilters(filters: SearchFilters, column: 'documents_fts.rowid' | 'd.id'): Where {
   const where: Where = { sql: [], params: [] };
   const id = `+${column}`;
-  const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
   if (given(filters.body)) {
     where.sql.push(
       `${id} IN (SELECT md.document_id FROM meeting_documents md
