@@ -16,7 +16,7 @@ const env = (name: string): string => {
 };
 
 const [crashStep, crashPart] = (process.env.BB_CRASH ?? '').split(':') as [DeliveryStep | '', string | undefined];
-const store = await openStore(`sqlite:${env('BB_DB')}`, { log: silentLogger });
+const store = await openStore(env('BB_DATABASE_URL'), { log: silentLogger });
 const platform = new RecordingPlatform(httpSink(env('BB_CHAT_URL')), 'shell', Number(process.env.BB_PART_CHARS ?? 400));
 const engine = new DeliveryEngine({
   store,
