@@ -33,7 +33,7 @@ describePostgres('briefbot migrate, export and import', () => {
   it('migrates PostgreSQL explicitly, then moves a SQLite store into it with matching counts and checksum', async () => {
     const migrated = await cli(['migrate'], schema.url);
     expect(migrated.stderr).toBe('');
-    expect(migrated.stdout).toBe('applied migrations 1 (postgres)\n');
+    expect(migrated.stdout).toMatch(/^applied migrations 1, 2(, \d+)* \(postgres\)\n$/);
 
     const exported = await cli(['export', file], sqliteUrl);
     expect(exported.code, exported.stderr).toBe(0);

@@ -63,6 +63,25 @@ function commandsOver(store: Store) {
 const dir = mkdtempSync(join(tmpdir(), 'briefbot-transfer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Columns a store derives for itself and never exports. */
+const DERIVED = new Set(['documents.search_vector', 'document_urls.seq']);
+const specColumns = Object.fromEntries(TABLES.map((t) => [t.name, [...t.columns].sort()]));
+
+it('exports every table and column the SQLite schema has (fails when a migration adds one)', async () => {
+  const store = openSqliteStore(':memory:', { log: silentLogger });
+  try {
+    const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>)
+      .map((t) => t.name)
+      .filter((name) => !/^(sqlite_|documents_fts|schema_migrations$)/.test(name));
+    const actual = Object.fromEntries(
+      tables.map((name) => [name, (store.db.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>).map((c) => c.name).sort()]),
+    );
+    expect(actual).toEqual(specColumns);
+  } finally {
+    await store.close();
+  }
+});
+
 it('refuses a non-empty target, a truncated file and a tampered one, changing nothing', async () => {
   const source = openSqliteStore(join(dir, 'refuse-source.db'), { log: silentLogger });
   const target = openSqliteStore(join(dir, 'refuse-target.db'), { log: silentLogger });
@@ -156,6 +175,20 @@ describePostgres('moving a store from SQLite to PostgreSQL', () => {
       await before.stop();
       await after.stop();
     }
+  });
+
+  it('PostgreSQL has the same tables and columns (apart from its own derived ones)', async () => {
+    const { rows } = await postgres.pool.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name <> 'schema_migrations'`,
+      [schema.name],
+    );
+    const actual: Record<string, string[]> = {};
+    for (const row of rows) {
+      if (DERIVED.has(`${row.table_name}.${row.column_name}`)) continue;
+      (actual[row.table_name] ??= []).push(row.column_name);
+    }
+    for (const columns of Object.values(actual)) columns.sort();
+    expect(actual).toEqual(specColumns);
   });
 
   it('continues ids after the highest imported one', async () => {

@@ -1,4 +1,5 @@
 import type { SearchFilters, SearchHit } from '../../core/index.js';
+import { topicToken } from '../sqlite/meeting-rows.js';
 import { fold } from '../sqlite/rows.js';
 import type { PgDb } from './pg-db.js';
 
@@ -37,7 +38,7 @@ function filterClauses(filters: SearchFilters, params: Params): string[] {
     );
   }
   if (given(filters.topic)) {
-    const topic = params.add(fold(clean(filters.topic)));
+    const topic = params.add(topicToken(clean(filters.topic)));
     sql.push(
       `(d.id IN (SELECT document_id FROM document_topics WHERE topic_lc = ${topic})
         OR d.id IN (SELECT md.document_id FROM meeting_topics mt JOIN meeting_documents md ON md.meeting_id = mt.meeting_id

@@ -1,5 +1,6 @@
 import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, StoredDocument } from '../../core/index.js';
-import { fold, fromBool, fromJson, toJson } from '../sqlite/rows.js';
+import { topicToken } from '../sqlite/meeting-rows.js';
+import { fromBool, fromJson, toJson } from '../sqlite/rows.js';
 import { bandProbes, hammingDistance, isFingerprint, simhashBands } from '../sqlite/simhash-bands.js';
 import { searchDocuments } from './document-search.js';
 import type { PgDb } from './pg-db.js';
@@ -54,7 +55,7 @@ export class PgDocumentRepo implements DocumentRepo {
       for (const url of [doc.url, ...(doc.urls ?? [])]) {
         if (url !== null) await insertUrl(tx, newId, url);
       }
-      const topics = [...new Set(doc.extraction.topics.map(fold))];
+      const topics = [...new Set(doc.extraction.topics.map(topicToken))];
       if (topics.length > 0) {
         await tx.run(
           'INSERT INTO document_topics (document_id, topic_lc) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',

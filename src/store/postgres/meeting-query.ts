@@ -1,4 +1,5 @@
 import type { MeetingQuery } from '../../core/index.js';
+import { topicToken } from '../sqlite/meeting-rows.js';
 import { fold } from '../sqlite/rows.js';
 
 export { meetingOrder } from '../sqlite/meeting-query.js';
@@ -19,7 +20,7 @@ export function meetingWhere(query: Omit<MeetingQuery, 'limit' | 'offset' | 'ord
   if (!query.includeSecondary) sql.push('m.is_primary = 1');
   if (query.body !== undefined && query.body.trim() !== '') sql.push(`strpos(m.body_lc, ${add(fold(query.body))}) > 0`);
   if (query.topic !== undefined && query.topic.trim() !== '') {
-    sql.push(`m.id IN (SELECT meeting_id FROM meeting_topics WHERE topic_lc = ${add(fold(query.topic))})`);
+    sql.push(`m.id IN (SELECT meeting_id FROM meeting_topics WHERE topic_lc = ${add(topicToken(query.topic))})`);
   }
   if (query.place !== undefined && query.place.trim() !== '') {
     const place = add(fold(query.place));

@@ -1,5 +1,5 @@
 import type { IsoDate, Meeting, MeetingQuery, MeetingRecord, MeetingRepo, MeetingSource } from '../../core/index.js';
-import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, type MeetingRow } from '../sqlite/meeting-rows.js';
+import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, topicToken, type MeetingRow } from '../sqlite/meeting-rows.js';
 import { fold } from '../sqlite/rows.js';
 import { meetingOrder, meetingWhere } from './meeting-query.js';
 import type { PgDb } from './pg-db.js';
@@ -156,7 +156,7 @@ async function attach(db: PgDb, id: number, record: MeetingRecord, documentId: n
       'INSERT INTO meeting_topics (meeting_id, topic, topic_lc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       id,
       topic,
-      fold(topic),
+      topicToken(topic),
     );
   }
 }

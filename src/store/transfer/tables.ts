@@ -41,7 +41,7 @@ export const TABLES: readonly TableSpec[] = [
     columns: [
       'id', 'body', 'body_lc', 'parent', 'kind', 'city', 'city_lc', 'country', 'country_lc', 'start_date', 'end_date',
       'status', 'chairs', 'outcomes', 'people', 'topics', 'summary', 'variants', 'is_primary', 'search_text',
-      'first_reported', 'first_seq', 'last_seq', 'created_at', 'updated_at',
+      'first_reported', 'first_seq', 'last_seq', 'created_at', 'updated_at', 'topic_key',
     ],
     orderBy: 'id',
     identity: 'id',

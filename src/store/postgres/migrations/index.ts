@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.js';
+import { sql as meetingTopicKey } from './002-meeting-topic-key.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const migrations: readonly Migration[] = [{ version: 1, name: '001-initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '001-initial', sql: initial },
+  { version: 2, name: '002-meeting-topic-key', sql: meetingTopicKey },
+];
