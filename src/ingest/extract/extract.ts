@@ -13,6 +13,7 @@ import { findDatesNear } from './dates.js';
 
 const OUTCOME = /\b(?:adopted|agreed|welcomed|announced|endorsed|approved|launched|decided|pledged|committed to)\b/i;
 const MAX_OUTCOMES = 4;
+const AGENDA = /\b(?:discuss(?:ed|es|ing|ion|ions)?|focus(?:ed|es|ing)?|agenda|lines? of effort|priorities|review(?:ed|s)?|address(?:ed|es|ing)?|examined|explored|emphasi[sz]ed|stress(?:ed)?|underscored|aims? to)\b/i;
 const LEAD = 2;
 const LEAD_FOR_DATE = 3;
 
@@ -83,6 +84,8 @@ export function extract(input: DocumentInput): Extraction {
   for (const s of titleSentences) zones.push({ start: s.start, end: s.end, weight: 2 });
   for (const s of body.filter((x) => x.toks.length >= 6).slice(0, LEAD)) zones.push({ start: s.start, end: s.end, weight: 2 });
   for (const f of primaryFrames) zones.push({ start: f.sentence.start, end: f.sentence.end, weight: 2 });
+  // A sentence that says what was discussed or stressed is about its subjects, not passing by them.
+  for (const s of body) if (AGENDA.test(s.text)) zones.push({ start: s.start, end: s.end, weight: 2 });
 
   const weights = new Map<number, number>();
   for (const f of primaryFrames) {

@@ -5,10 +5,13 @@ export interface TopicDef {
   label: string;
   phrases: string[];
   exclude: string[];
+  /** Weighted hits needed for this topic; defaults to SALIENCE. */
+  salience?: number;
 }
 
 interface Compiled {
   ids: string[];
+  needs: number[];
   /** One alternation over every topic's phrases, one named group per topic: a single scan per text. */
   all: RegExp;
   /** Each topic's phrases alone, anchored, to credit a matched phrase to every topic that lists it. */
@@ -22,6 +25,7 @@ export function compileTopics(defs: TopicDef[]): Compiled {
   const excluding = defs.map((d, i) => [d, i] as const).filter(([d]) => d.exclude.length > 0);
   return {
     ids: defs.map((d) => d.id),
+    needs: defs.map((d) => d.salience ?? SALIENCE),
     // One word-boundary check per position, then the alternatives: far cheaper than a check per topic.
     all: new RegExp(`\\b(?:${defs.map((d, i) => `(?<t${i}>${d.phrases.join('|')})`).join('|')})(?![\\w-])`, 'gi'),
     each: defs.map((d) => new RegExp(`^(?:${d.phrases.join('|')})$`, 'i')),
@@ -74,7 +78,7 @@ export function findTopics(title: string | null, text: string, zones: Zone[], de
   c.ids.forEach((id, i) => {
     let score = (inTitle?.[i]?.length ?? 0) * 2;
     for (const at of inText[i] ?? []) score += zones.find((z) => at >= z.start && at < z.end)?.weight ?? 1;
-    if (score >= SALIENCE) out.push(id);
+    if (score >= (c.needs[i] ?? SALIENCE)) out.push(id);
   });
   return out;
 }
