@@ -54,3 +54,13 @@ describe('summary', () => {
     for (const s of summary) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('degenerate input', () => {
+  it('handles an empty document and a title alone', () => {
+    const empty = extract({ text: '' });
+    expect(empty).toMatchObject({ published: null, is_meeting_report: false, meetings: [], topics: [], people: [], summary: [] });
+    const titled = extract({ text: '', title: 'Small Group of the Global Coalition meets in Rome', published: '2024-01-10' });
+    expect(titled.meetings[0]).toMatchObject({ body: 'Small Group', city: 'Rome', primary: true });
+    expect(titled.summary).toEqual([]);
+  });
+});
