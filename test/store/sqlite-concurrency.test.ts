@@ -1,0 +1,63 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/core/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'briefbot-race-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Result {
+  owner: string;
+  slots: string[];
+  sources: number[];
+}
+
+function race(file: string, owner: string, startAt: number, slots: number): Promise<Result> {
+  const script = fileURLToPath(new URL('./fixtures/claim-racer.ts', import.meta.url));
+  const child = fork(script, [file, owner, String(startAt), String(slots)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('message', (message) => resolve(message as Result));
+    child.on('exit', (code) => reject(new Error(`${owner} exited ${code}: ${stderr}`)));
+  });
+}
+
+describe('SQLite store shared by several processes', () => {
+  it('gives each delivery slot and each due source to exactly one process', async () => {
+    const file = join(dir, 'shared.db');
+    const SOURCES = 60;
+    const setup = openSqliteStore(file, { log: silentLogger });
+    for (let i = 0; i < SOURCES; i += 1) {
+      const source = await setup.sources.add({ kind: 'feed', url: `https://feeds.example/${i}.xml`, pollIntervalSec: 600 });
+      await setup.sources.updateHealth(source.id, { nextPollAt: '2026-02-28T00:00:00.000Z' });
+    }
+    await setup.close();
+
+    const SLOTS = 300;
+    // Far enough ahead that every process is loaded and waiting, even on a busy machine.
+    const startAt = Date.now() + 4_000;
+    const results = await Promise.all(['a', 'b', 'c'].map((owner) => race(file, owner, startAt, SLOTS)));
+
+    // The race really happened: more than one process won something.
+    expect(results.filter((r) => r.slots.length + r.sources.length > 0).length).toBeGreaterThanOrEqual(2);
+    const slotWins = results.flatMap((r) => r.slots);
+    expect(slotWins).toHaveLength(SLOTS);
+    expect(new Set(slotWins).size).toBe(SLOTS);
+    const sourceWins = results.flatMap((r) => r.sources);
+    expect(sourceWins).toHaveLength(SOURCES);
+    expect(new Set(sourceWins).size).toBe(SOURCES);
+
+    const check = openSqliteStore(file, { log: silentLogger });
+    const owners = check.db.prepare('SELECT owner, COUNT(*) AS n FROM deliveries GROUP BY owner').all() as Array<{ owner: string; n: number }>;
+    expect(owners.reduce((sum, row) => sum + row.n, 0)).toBe(SLOTS);
+    for (const result of results) {
+      expect(owners.find((row) => row.owner === result.owner)?.n ?? 0).toBe(result.slots.length);
+    }
+    await check.close();
+  }, 60_000);
+});
