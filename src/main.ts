@@ -36,7 +36,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   if (config.seedSamples) await seedSamples(store, log);
   const owner = config.instanceId ?? `${hostname()}:${process.pid}`;
   const platforms = new Map<string, Platform>();
-  const engine = new DeliveryEngine({ store, digests, platforms, owner, log, defaultTimezone: config.defaultTimezone });
+  const topics = loadTopics();
+  const engine = new DeliveryEngine({ store, digests, platforms, owner, log, topics, defaultTimezone: config.defaultTimezone });
   const scheduler = new Scheduler({
     store,
     engine,
@@ -54,7 +55,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       pageSize: PAGE_SIZE,
     },
     commands,
-    topics: loadTopics(),
+    topics,
     digests: new Digests(store, engine, digests, config.defaultTimezone),
     scheduler,
     log,
