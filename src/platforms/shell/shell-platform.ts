@@ -28,11 +28,15 @@ export interface ShellOptions {
 const QUIT = new Set(['/quit', '/exit', 'quit', 'exit', '\\q']);
 const HISTORY_SIZE = 500;
 
-/** The person at the terminal may manage the only channel there is. */
+/**
+ * The person at the terminal may manage the only channel there is. The shell is
+ * a conversation with the bot alone, so it counts as a direct message: `why` and
+ * `schedule` look at the person's own subscriptions, and personal digests print here.
+ */
 export const SHELL_ASKER: Asker = {
   user: { ref: SHELL_USER, name: 'you' },
   channel: SHELL_CHANNEL,
-  isDirect: false,
+  isDirect: true,
   canManageChannel: true,
   canManageSources: true,
 };
