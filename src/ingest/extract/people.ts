@@ -1,46 +1,66 @@
 import type { Person } from '../../core/facts.js';
 import { countryByDemonym, countryByName, lookupPlace } from './gazetteer.js';
 
-const ROLE_WORD = String.raw`(?:Minister|Secretary|Envoy|Ambassador|Director(?:[- ]General)?|General|Spokesperson|President|Representative|Coordinator|Senator|Commander|Chancellor|King|Prince|Governor|Advisor|Adviser|Chief|Head|Deputy|Counselor|High Representative|Cmdr\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|H\.E\.|Sheikh|Hon|Minister of [A-Z][a-z]+(?: [A-Z][a-z]+)*)`;
-const NAME_PART = String.raw`(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*|[A-Z]\.|(?:al|Al|de|del|van|von|bin|Ould|Abu)(?=[- ][A-Z]))`;
-const NAME = String.raw`${NAME_PART}(?:[ -]${NAME_PART}){0,4}`;
-const PERSON = new RegExp(String.raw`\b(${ROLE_WORD})\.?,? (${NAME})`, 'g');
+/** Words that make the capitalised words near them a person's name and office. */
+const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|Director|General|Spokesperson|President|Representative|Coordinator|Senator|Commander|Chancellor|King|Prince|Governor|Advis[eo]r|Chief|Head|Deputy|Counselor|Cmdr|Mr|Mrs|Ms|Dr|H\.E|Sheikh|USG)\b\.?/;
+const PARTICLE = String.raw`(?:de|del|da|di|Di|van|von|bin|ben|Ould|Le|La|al|Al|Abu|el|El)`;
+const PART = String.raw`(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*|\p{Lu}\.)`;
+/** Two to five name parts, particles allowed inside ("Staffan de Mistura", "Ismail Ould Cheikh Ahmed"). */
+const NAME = new RegExp(String.raw`(?<![\p{L}.-])${PART}(?:[ -](?:${PARTICLE}[ -])?${PART}){1,9}(?![\p{L}])`, 'gu');
 const NOT_NAME = new Set([
   'Affairs', 'Foreign', 'State', 'Defense', 'Defence', 'Office', 'Coalition', 'Global', 'Group', 'Department', 'Ministry',
   'Council', 'Government', 'Special', 'Presidential', 'Deputy', 'Senior', 'Political', 'Security', 'United', 'Nations',
   'Union', 'General', 'Secretary', 'Minister', 'Envoy', 'Director', 'Counterterrorism', 'Acting', 'Assistant', 'Under',
   'Sahel', 'Region', 'Africa', 'Europe', 'International', 'Cooperation', 'Policy', 'Issues', 'Prime', 'Head', 'Delegation',
   'Ambassador', 'Representative', 'High', 'The', 'Permanent', 'Chief', 'Staff', 'Operations', 'Conflict', 'Intensity',
+  'President', 'Spokesperson', 'Senator', 'Hon', 'Mr', 'Mrs', 'Ms', 'Dr', 'Cmdr', 'Travel', 'Travels', 'Visit', 'Visits',
+  'Media', 'Note', 'Press', 'Release', 'Statement', 'Meeting', 'Ministerial', 'Minister’s', 'Defeat', 'Counter', 'Daesh',
+  'ISIS', 'ISIL', 'Special', 'Advisor', 'Adviser', 'Communications', 'Secretariat', 'Assembly', 'Parliament', 'Force',
+  'Forces', 'Army', 'Navy', 'Commander', 'Governor', 'Coordinator', 'Prince', 'King', 'Sheikh', 'USG', 'Republic', 'Kingdom',
+  'Federal', 'Expatriates', 'Abroad', 'Mauritanians', 'Agency', 'Bureau', 'Programme', 'Program', 'Initiative', 'Focus',
+  'Working', 'Small', 'Executive', 'Public', 'Domain', 'Photo', 'Read', 'Our', 'We', 'They', 'This', 'That', 'His', 'Her',
+  'Following', 'On', 'In', 'At', 'For', 'And', 'Today', 'Finally', 'Then', 'Later', 'Minister-', 'Regional', 'Strategic',
+  'Dialogue', 'Sea', 'Ocean', 'Gulf', 'Summit', 'Conference', 'Task', 'Operation', 'Mission', 'Affairs’', 'Delegation’s',
 ]);
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const ROLE_WINDOW = 90;
 
+function isNamePart(p: string): boolean {
+  return !NOT_NAME.has(p) && !MONTHS.test(p) && !countryByName(p) && !countryByDemonym(p) && !lookupPlace(p);
+}
+
+/** Trims title and institution words off both ends; what remains must still look like a name. */
 function cleanName(raw: string): string | null {
   const parts = raw.split(' ');
-  // Drop leading words that are titles or institutions rather than the person's name.
-  while (parts.length && NOT_NAME.has(parts[0] ?? '')) parts.shift();
-  while (parts.length && NOT_NAME.has(parts[parts.length - 1] ?? '')) parts.pop();
+  while (parts.length && !isNamePart(parts[0] ?? '')) parts.shift();
+  while (parts.length && !isNamePart(parts[parts.length - 1] ?? '')) parts.pop();
   const name = parts.join(' ');
-  if (parts.length < 1 || name.length < 4) return null;
-  if (parts.some((p) => NOT_NAME.has(p))) return null;
-  if (countryByName(name) || lookupPlace(name) || countryByDemonym(name)) return null;
-  if (parts.length === 1 && !/^[A-Z][a-z]+[A-Z]?[a-z]+$/.test(name)) return null;
+  if (parts.length < 2 || parts.length > 5 || parts.some((p) => NOT_NAME.has(p))) return null;
+  if (countryByName(name) || lookupPlace(name)) return null;
   return name;
 }
 
-/** People named with a title or office just before the name. */
+/**
+ * People named next to an office or title: "Foreign Minister Jane Doe",
+ * "Jane Doe, Minister of ...". The role is the run of title words before the
+ * name, or the description after it.
+ */
 export function findPeople(text: string): Person[] {
   const out: Person[] = [];
-  for (const m of text.matchAll(PERSON)) {
-    const name = cleanName(m[2] ?? '');
+  for (const m of text.matchAll(NAME)) {
+    const name = cleanName(m[0]);
     if (!name) continue;
+    const at = m.index + m[0].indexOf(name);
+    const before = text.slice(Math.max(0, at - ROLE_WINDOW), at);
+    const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+    const after = text.slice(at + name.length, at + name.length + ROLE_WINDOW);
+    const roleBefore = ROLE.test(clause) ? /((?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on)(?:[ ,]+(?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on))*)\s*,?\s*$/u.exec(clause)?.[1] ?? null : null;
+    const roleAfter = /^,\s*((?:the\s+)?(?:[\p{Lu}][\w.’'-]*\s+){0,6}?(?:Minister|Secretary|Envoy|Ambassador|Director|Representative|Coordinator|President|Advis[eo]r)\b[^,.;]*)/u.exec(after)?.[1] ?? null;
+    if (!roleBefore && !roleAfter) continue;
     const last = name.split(' ').pop() ?? name;
-    const seen = out.find((p) => p.name === name || p.name.endsWith(` ${last}`) || name.endsWith(` ${p.name}`));
-    if (seen) {
-      if (name.length > seen.name.length) seen.name = name;
-      continue;
-    }
-    // The role is the run of title words before the name, as the text gives it.
-    const before = text.slice(Math.max(0, m.index - 80), m.index + (m[1]?.length ?? 0));
-    const role = /((?:[A-Z][\w.’'-]*|of|for|the|and|to)(?:\s+(?:[A-Z][\w.’'-]*|of|for|the|and|to))*)$/.exec(before)?.[1]?.replace(/^(?:of|for|the|and|to)\s+/, '') ?? null;
+    const seen = out.find((p) => p.name === name || p.name.endsWith(` ${last}`));
+    if (seen) continue;
+    const role = (roleBefore?.replace(/^(?:of|for|the|and|to|on)\s+/, '').trim() || roleAfter?.trim()) ?? null;
     out.push({ name, role: role && !/^(?:Mr|Mrs|Ms|Dr|H\.E)\.?$/.test(role) ? role : null });
   }
   return out;
