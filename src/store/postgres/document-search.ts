@@ -18,6 +18,9 @@ function clean(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
+/** How many of the newest matches are ranked by relevance: the same window as the SQLite store. */
+export const RANK_WINDOW = 1000;
+
 /** Builds `$n` placeholders while collecting their values. */
 class Params {
   readonly values: unknown[] = [];
@@ -94,22 +97,71 @@ export async function searchDocuments(
   const query = `plainto_tsquery('english', ${params.add(text)})`;
   const conditions = [`d.search_vector @@ ${query}`, ...filterClauses(filters, params)].join(' AND ');
   const total = (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM documents d WHERE ${conditions}`, ...params.values))?.n ?? 0;
-  if (total === 0 || offset >= total) return { hits: [], total };
+  if (total === 0 || offset >= total || limit <= 0) return { hits: [], total };
+  const page = await rankPage(db, query, conditions, params, limit, offset);
+  return { total, hits: await describe(db, text, page) };
+}
 
-  // Rank in the inner query, then make headlines for the page only: they are the costly part.
+interface RankedRow {
+  id: number;
+  score: number;
+}
+
+/**
+ * One page in the order SQLite's store gives (see its RANK_WINDOW): the newest
+ * RANK_WINDOW matches by relevance, then older matches newest first. Ranking every
+ * match of a common word reads every matching row; this reads at most the window.
+ */
+async function rankPage(db: PgDb, query: string, conditions: string, params: Params, limit: number, offset: number): Promise<RankedRow[]> {
+  const page: RankedRow[] = [];
+  const n = params.values.length;
+  if (offset < RANK_WINDOW) {
+    page.push(
+      ...(await db.all<RankedRow>(
+        `SELECT d.id, ts_rank_cd(d.search_vector, ${query}, 1) AS score
+         FROM (SELECT d.id FROM documents d WHERE ${conditions} ORDER BY d.id DESC LIMIT ${RANK_WINDOW}) newest
+         JOIN documents d ON d.id = newest.id
+         ORDER BY score DESC, d.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        ...params.values,
+        Math.min(limit, RANK_WINDOW - offset),
+        offset,
+      )),
+    );
+  }
+  const rest = limit - page.length;
+  if (rest > 0) {
+    page.push(
+      ...(await db.all<RankedRow>(
+        `SELECT d.id, ts_rank_cd(d.search_vector, ${query}, 1) AS score FROM documents d
+         WHERE ${conditions} ORDER BY d.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        ...params.values,
+        rest,
+        Math.max(offset, RANK_WINDOW),
+      )),
+    );
+  }
+  return page;
+}
+
+/** Titles and headlines for the page only: ts_headline is the costly part. */
+async function describe(db: PgDb, text: string, page: RankedRow[]): Promise<SearchHit[]> {
+  if (page.length === 0) return [];
+  const query = `plainto_tsquery('english', $1)`;
   const rows = await db.all<HitRow & { text: string }>(
-    `SELECT r.id, r.url, r.title, r.outlet, r.published, r.score,
+    `SELECT d.id, d.url, d.title, d.outlet, d.published, 0 AS score,
             ts_headline('english', c.text, ${query}, '${HEADLINE_OPTIONS}') AS snippet, c.text
-     FROM (SELECT d.id, d.url, d.title, d.outlet, d.published, ts_rank_cd(d.search_vector, ${query}, 1) AS score
-           FROM documents d WHERE ${conditions}
-           ORDER BY score DESC, d.id DESC LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}) r
-     JOIN documents d ON d.id = r.id
+     FROM documents d
      -- The excerpt comes from the title when it holds every word, as SQLite's snippet() prefers it then.
      CROSS JOIN LATERAL (SELECT CASE WHEN to_tsvector('english', d.title) @@ ${query} THEN d.title ELSE d.text END AS text) c
-     ORDER BY r.score DESC, r.id DESC`,
-    ...params.values,
+     WHERE d.id = ANY($2::bigint[])`,
+    text,
+    page.map((r) => r.id),
   );
-  return { total, hits: rows.map((row) => ({ document: pick(row), snippet: withEllipses(row.snippet, row.text), rank: row.score })) };
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.flatMap(({ id, score }) => {
+    const row = byId.get(id);
+    return row ? [{ document: pick(row), snippet: withEllipses(row.snippet, row.text), rank: score }] : [];
+  });
 }
 
 /** No searchable words: list by filters alone, newest first (none at all when words were all blank). */

@@ -60,6 +60,8 @@ function writer(client: PoolClient): TableWriter {
       );
     },
     async finish() {
+      // Fresh statistics, or the planner guesses at row counts until autovacuum comes by.
+      for (const table of TABLES) await client.query(`ANALYZE ${table.name}`);
       for (const table of TABLES) {
         if (!table.identity) continue;
         await client.query(
