@@ -53,7 +53,7 @@ describe('parseFilter: structure and precedence', () => {
   });
 
   it('binds NOT tighter than AND, and AND tighter than OR', () => {
-    expect(describeFilter(parseFilter('a OR b c NOT d'))).toBe('a OR b AND c AND NOT d');
+    expect(describeFilter(parseFilter('a OR b c NOT d'))).toBe('a OR (b AND c AND NOT d)');
     const tree = parseFilter('a OR b AND NOT c');
     expect(tree.op).toBe('or');
     if (tree.op !== 'or') return;
