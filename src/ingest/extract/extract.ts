@@ -55,9 +55,11 @@ export function extract(input: DocumentInput): Extraction {
   const titleSentences = title ? [headline(text, prefix.length)] : [];
   const body = analyse(text, prefix.length, titleSentences.length).sentences;
   const sentences = [...titleSentences, ...body];
-  const dateline = readDateline(input.text, input.published ?? null);
+  const lead = input.published ? null : leadDate([...titleSentences, ...body.slice(0, LEAD_FOR_DATE)]);
+  // A year-less dateline ("RABAT, March 3 -") takes its year from a full date in the lead, if there is one.
+  const dateline = readDateline(input.text, input.published ?? lead);
   const published = input.published ?? dateline.date;
-  const ref = published ?? leadDate([...titleSentences, ...body.slice(0, LEAD_FOR_DATE)]);
+  const ref = published ?? lead;
   const mentions = findBodies(text);
   const from = prefix.length + dateline.end;
 

@@ -84,3 +84,19 @@ describe('body of the meeting', () => {
     expect(m.body).toBe('Small Group');
   });
 });
+
+describe('publication date from the dateline', () => {
+  it('resolves a year-less dateline only when the text gives the year', () => {
+    const withYear = extract({ text: 'RABAT, March 3 (Wire) - The Global Coalition met on 2 March 2023 in Rabat.', published: null });
+    expect(withYear.published).toBe('2023-03-03');
+    const without = extract({ text: 'RABAT, March 3 (Wire) - The Global Coalition met on Thursday in Rabat.', published: null });
+    expect(without.published).toBeNull();
+    expect(without.meetings[0]?.start).toBeNull();
+  });
+
+  it('reads a dated dateline line as the publication date', () => {
+    const x = extract({ text: 'Media Note\nWashington, DC\nJune 22, 2018\n\nThe Small Group of the Global Coalition will meet on June 26.', published: null });
+    expect(x.published).toBe('2018-06-22');
+    expect(x.meetings[0]).toMatchObject({ body: 'Small Group', start: '2018-06-26', city: 'Washington', status: 'announced' });
+  });
+});
