@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_ID, chatInput, FakeDiscord, GUILD_ID, PERMS } from '../helpers/fake-discord.js';
 import { FakeSlack } from '../helpers/fake-slack.js';
-import { Bots, freePort, freshDataDir, sleep, type BotProcess } from './support/bot-process.js';
+import { Bots, freePort, sleep, type BotProcess } from './support/bot-process.js';
 import { countBy, deliveryRows, discordDigestPosts, slackDigestPosts, slashCommand, type DeliveryRow } from './support/digest-posts.js';
 
 const TOKEN = 'xoxb-e2e-digest-token';
@@ -36,7 +36,7 @@ describe('digests on a 3-second schedule, Slack and Discord in one process', () 
     discord = await FakeDiscord.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    dataDir = freshDataDir();
+    dataDir = bots.dataDir();
     bot = bots.start({
       SLACK_BOT_TOKEN: TOKEN,
       SLACK_SIGNING_SECRET: SECRET,
@@ -134,7 +134,7 @@ describe('a SIGKILL while a Slack digest part is on the wire, then a restart on 
     slack.slowDown('chat.postMessage', 500);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const dataDir = freshDataDir();
+    const dataDir = bots.dataDir();
     const env = {
       SLACK_BOT_TOKEN: TOKEN,
       SLACK_SIGNING_SECRET: SECRET,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, chatInput, FakeDiscord, GUILD_ID, type RestCall } from '../helpers/fake-discord.js';
-import { Bots, freshDataDir, type BotProcess } from './support/bot-process.js';
+import { Bots, type BotProcess } from './support/bot-process.js';
 
 const TOKEN = 'e2e-discord.bot-token.process-7f3a';
 
@@ -20,7 +20,7 @@ describe('npm start with Discord', () => {
       DISCORD_TOKEN: TOKEN,
       DISCORD_GUILD_ID: GUILD_ID,
       DISCORD_API_URL: discord.apiUrl,
-      DATA_DIR: freshDataDir(),
+      DATA_DIR: bots.dataDir(),
       POLL_EVERY: '1h',
       LOG_LEVEL: 'debug',
     });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
-import { Bots, freePort, freshDataDir, type BotProcess } from './support/bot-process.js';
+import { Bots, freePort, type BotProcess } from './support/bot-process.js';
 
 const STACK_LINE = /\n\s+at .+[:(]\d+/;
 
@@ -27,7 +27,7 @@ describe('stopping on a signal', () => {
   }
 
   it('the shell, with standard input still open, exits 0 within 5 s on SIGTERM and on SIGINT', async () => {
-    const started = (['SIGTERM', 'SIGINT'] as const).map((signal) => ({ signal, bot: bots.start({ DATA_DIR: freshDataDir() }, { keepStdinOpen: true }) }));
+    const started = (['SIGTERM', 'SIGINT'] as const).map((signal) => ({ signal, bot: bots.start({ DATA_DIR: bots.dataDir() }, { keepStdinOpen: true }) }));
     for (const { bot } of started) {
       // Up and reading: it answers a command, and input stays open after it.
       bot.write('/brief help\n');
@@ -53,7 +53,7 @@ describe('stopping on a signal', () => {
           SLACK_SIGNING_SECRET: 'e2e-lifecycle-secret',
           SLACK_API_URL: fake.apiUrl,
           PORT: String(port),
-          DATA_DIR: freshDataDir(),
+          DATA_DIR: bots.dataDir(),
           POLL_EVERY: '1h',
         });
         return { signal, bot, port };
@@ -82,7 +82,7 @@ describe('refusing to start', () => {
   });
 
   it('exits 2 on a bad setting, with one line on stderr naming the variable', async () => {
-    const bot = bots.start({ DATA_DIR: freshDataDir(), DEFAULT_TIMEZONE: 'Nowhere' }, { keepStdinOpen: true });
+    const bot = bots.start({ DATA_DIR: bots.dataDir(), DEFAULT_TIMEZONE: 'Nowhere' }, { keepStdinOpen: true });
     const exit = await bot.exited;
     expect(exit.code).toBe(2);
     const lines = bot.stderr.trim().split('\n');
@@ -92,7 +92,7 @@ describe('refusing to start', () => {
   }, 30_000);
 
   it('exits non-zero when PostgreSQL is unreachable, with a plain message, no stack trace and no password', async () => {
-    const bot = bots.start({ DATA_DIR: freshDataDir(), DATABASE_URL: 'postgres://briefbot:e2e-db-password@127.0.0.1:1/x' }, { keepStdinOpen: true });
+    const bot = bots.start({ DATA_DIR: bots.dataDir(), DATABASE_URL: 'postgres://briefbot:e2e-db-password@127.0.0.1:1/x' }, { keepStdinOpen: true });
     const exit = await bot.exited;
     expect(exit.code).not.toBe(0);
     expect(exit.code).not.toBeNull();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../helpers/fake-slack.js';
 import { postSigned, slackSignature, slashBody } from '../helpers/slack-sign.js';
-import { Bots, freePort, freshDataDir, type BotProcess } from './support/bot-process.js';
+import { Bots, freePort, type BotProcess } from './support/bot-process.js';
 
 const TOKEN = 'xoxb-e2e-1111-2222-process-token';
 const SECRET = 'e2e-process-signing-secret-8c41f2';
@@ -30,7 +30,7 @@ describe('npm start with Slack (HTTP mode)', () => {
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       ADMIN_USERS: ADMIN,
-      DATA_DIR: freshDataDir(),
+      DATA_DIR: bots.dataDir(),
       POLL_EVERY: '1h',
       // The chattiest level: a leak would show here first.
       LOG_LEVEL: 'trace',

@@ -3,7 +3,7 @@
  * process per instance, with everything it prints kept for assertions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -97,9 +97,16 @@ export class BotProcess {
   }
 }
 
-/** Tracks the children a test starts so afterEach can be sure none outlives it. */
+/** Tracks the children and data directories a test makes, so none outlives it. */
 export class Bots {
   private readonly all: BotProcess[] = [];
+  private readonly dirs: string[] = [];
+
+  dataDir(): string {
+    const dir = freshDataDir();
+    this.dirs.push(dir);
+    return dir;
+  }
 
   start(env: Record<string, string>, options?: { keepStdinOpen?: boolean }): BotProcess {
     const bot = new BotProcess(env, options);
@@ -109,5 +116,6 @@ export class Bots {
 
   async killAll(): Promise<void> {
     await Promise.all(this.all.splice(0).map((bot) => bot.kill()));
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }
