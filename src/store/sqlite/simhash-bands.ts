@@ -43,12 +43,15 @@ export function bandProbes(simhash: string): string[][] {
   });
 }
 
+function popcount32(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Differing bits between two 16-hex-digit fingerprints, on 32-bit halves (BigInt is far slower). */
 export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x !== 0n) {
-    x &= x - 1n;
-    n += 1;
-  }
-  return n;
+  const high = Number.parseInt(a.slice(0, 8), 16) ^ Number.parseInt(b.slice(0, 8), 16);
+  const low = Number.parseInt(a.slice(8), 16) ^ Number.parseInt(b.slice(8), 16);
+  return popcount32(high) + popcount32(low);
 }

@@ -1,6 +1,7 @@
 import { sql as initial } from './001-initial.js';
 import { sql as meetingFilterIndex } from './002-meeting-filter-index.js';
 import { sql as meetingTopicKey } from './003-meeting-topic-key.js';
+import { sql as simhashCovering } from './004-simhash-covering.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: initial },
   { version: 2, name: '002-meeting-filter-index', sql: meetingFilterIndex },
   { version: 3, name: '003-meeting-topic-key', sql: meetingTopicKey },
+  { version: 4, name: '004-simhash-covering', sql: simhashCovering },
 ];

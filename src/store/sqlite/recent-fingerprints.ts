@@ -1,0 +1,123 @@
+/**
+ * The SimHash fingerprints of the most recent documents, held in memory (16 bytes each) and
+ * brought up to date by id before each lookup, so a near-duplicate lookup scans a fixed number
+ * of fingerprints whatever the size of the corpus. Syndicated copies of a story arrive close
+ * together; older documents are still reached through the band index (see simhash-bands.ts).
+ *
+ * Ids are the ingestion sequence and commit in order (SQLite has one writer; PostgreSQL
+ * inserts under an advisory lock), so "everything after the last id seen" misses nothing.
+ * Shared by the SQLite and PostgreSQL stores; it holds no connection of its own.
+ */
+
+export interface FingerprintRow {
+  id: number;
+  simhash: string;
+}
+
+export interface Candidate extends FingerprintRow {
+  distance: number;
+}
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+const HEX16 = /^[0-9a-f]{16}$/i;
+
+/** The two 32-bit halves of a 16-hex-digit fingerprint, or null when it is not one. */
+export function fingerprintHalves(simhash: string): [number, number] | null {
+  if (!HEX16.test(simhash)) return null;
+  return [Number.parseInt(simhash.slice(0, 8), 16), Number.parseInt(simhash.slice(8, 16), 16)];
+}
+
+/** Differing bits between two 16-hex-digit fingerprints. */
+export function fingerprintDistance(a: string, b: string): number {
+  const x = fingerprintHalves(a);
+  const y = fingerprintHalves(b);
+  if (!x || !y) return 64;
+  return popcount32(x[0] ^ y[0]) + popcount32(x[1] ^ y[1]);
+}
+
+function toHex(hi: number, lo: number): string {
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+export class RecentFingerprints {
+  private readonly ids: Float64Array;
+  private readonly his: Uint32Array;
+  private readonly los: Uint32Array;
+  /** Slot the next fingerprint goes into; the ring holds the newest `size` before it. */
+  private next = 0;
+  private size = 0;
+  /** The highest document id looked at so far (fingerprinted or not). */
+  private seen = 0;
+  private loaded = false;
+
+  constructor(readonly capacity: number) {
+    this.ids = new Float64Array(capacity);
+    this.his = new Uint32Array(capacity);
+    this.los = new Uint32Array(capacity);
+  }
+
+  /**
+   * Brings the window up to date. `newest(afterId, limit)` must return the fingerprinted
+   * documents with id > afterId, newest first, at most `limit`; the first call reads the
+   * newest `capacity` documents of the whole store.
+   */
+  async refresh(newest: (afterId: number, limit: number) => Promise<FingerprintRow[]> | FingerprintRow[]): Promise<void> {
+    const rows = await newest(this.seen, this.capacity);
+    this.loaded = true;
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const row = rows[i]!;
+      if (row.id <= this.seen) continue;
+      this.seen = row.id;
+      const halves = fingerprintHalves(row.simhash);
+      if (!halves) continue;
+      this.ids[this.next] = row.id;
+      this.his[this.next] = halves[0];
+      this.los[this.next] = halves[1];
+      this.next = (this.next + 1) % this.capacity;
+      this.size = Math.min(this.size + 1, this.capacity);
+    }
+  }
+
+  /**
+   * True when the window holds every fingerprinted document there is (fewer than `capacity`
+   * so far), so older ones need no index lookup.
+   */
+  get complete(): boolean {
+    return this.loaded && this.size < this.capacity;
+  }
+
+  /** The oldest id in the window (0 when empty): older documents are the band index's to find. */
+  get oldestId(): number {
+    if (this.size === 0) return 0;
+    return this.ids[(this.next - this.size + this.capacity) % this.capacity]!;
+  }
+
+  /** Fingerprints in the window within `maxBits` of `simhash`. */
+  within(simhash: string, maxBits: number): Candidate[] {
+    const target = fingerprintHalves(simhash);
+    if (!target) return [];
+    const [hi, lo] = target;
+    const out: Candidate[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const d = popcount32((this.his[i]! ^ hi) >>> 0) + popcount32((this.los[i]! ^ lo) >>> 0);
+      if (d <= maxBits) out.push({ id: this.ids[i]!, simhash: toHex(this.his[i]!, this.los[i]!), distance: d });
+    }
+    return out;
+  }
+
+  /** The `count` newest fingerprints, newest first. */
+  newest(count: number): FingerprintRow[] {
+    const out: FingerprintRow[] = [];
+    for (let k = 1; k <= Math.min(count, this.size); k++) {
+      const i = (this.next - k + this.capacity) % this.capacity;
+      out.push({ id: this.ids[i]!, simhash: toHex(this.his[i]!, this.los[i]!) });
+    }
+    return out;
+  }
+}
