@@ -101,6 +101,18 @@ export function deliveryContract(store: () => Store): void {
       expect(await d.getWatermark(KEY.subscriber, KEY.digest)).toBe(0);
     });
 
+    it('refuses a snapshot once finished, and parts or outcomes for an unknown delivery', async () => {
+      const d = store().deliveries;
+      const delivery = (await d.claim(KEY, 'a', LEASE, T0))!;
+      await d.saveSnapshot(delivery.id, snapshot({ watermarkTo: 5 }));
+      await d.finish(delivery.id, 'sent', T0);
+      await expect(d.saveSnapshot(delivery.id, snapshot({ watermarkTo: 99 }))).rejects.toThrow();
+      expect((await d.get(delivery.id))!.snapshot?.watermarkTo).toBe(5);
+      await expect(d.saveSnapshot(delivery.id + 100, snapshot())).rejects.toThrow();
+      await expect(d.recordPart(delivery.id + 100, 0, 'm')).rejects.toThrow();
+      await expect(d.fail(delivery.id + 100, 'gone', T0)).rejects.toThrow();
+    });
+
     it('reports the latest slot claimed per subscriber and digest', async () => {
       const d = store().deliveries;
       expect(await d.lastSlot(KEY.subscriber, KEY.digest)).toBeNull();
