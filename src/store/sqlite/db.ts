@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 
+const MAX_CACHED = 500;
+
 /**
  * A connection with a per-store statement cache: preparing is the costly part of a
  * small query, and dynamic filter SQL has only a handful of shapes.
@@ -16,6 +18,8 @@ export class Db {
   stmt(sql: string): Database.Statement {
     let statement = this.cache.get(sql);
     if (!statement) {
+      // Shapes are few, but a query built per word count must not grow the cache forever.
+      if (this.cache.size >= MAX_CACHED) this.cache.clear();
       statement = this.raw.prepare(sql);
       this.cache.set(sql, statement);
     }
