@@ -2,7 +2,8 @@ import type { Sentence, Tok } from './nlp.js';
 import type { BodyDef, BodyMention } from './bodies.js';
 import { findDatesNear, shiftDays, tenseOf, type DateMention, type Tense } from './dates.js';
 import { venue, type Place } from './gazetteer.js';
-import { partiesIn, placeAt } from './names.js';
+import { placeAt } from './names.js';
+import { findChairs } from './chairs.js';
 import {
   BILATERAL, DATE_BARRIERS, GENERIC, MEETING_VERBS, OTHER_MEETING_MARKERS, PLACE_BLOCKERS, TRIGGERS, VIRTUAL,
 } from './triggers.js';
@@ -34,7 +35,7 @@ const END_CUE = /\b(?:end|ending|ended|conclu\w+|closing|closed|wrapped up|final
 const DAY_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, '2': 2, '3': 3, '4': 4, '5': 5 };
 
 /** Index of the token holding (or first after) a character offset; binary search over sorted tokens. */
-function tokIndexAt(toks: Tok[], offset: number): number {
+export function tokIndexAt(toks: Tok[], offset: number): number {
   let lo = 0, hi = toks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -71,7 +72,7 @@ function chooseBody(s: Sentence, text: string, mentions: BodyMention[], triggers
   return best;
 }
 
-const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => a + k);
+export const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 
 /** True when a verb other than a meeting verb (or a word like "ahead") stands between two tokens. */
 function barrier(toks: Tok[], a: number, b: number, masked: Set<number>, extra?: Set<string>, allowed?: Set<string>): boolean {
@@ -167,88 +168,6 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
   return best;
 }
 
-/** Cheap first check before the regular expression: the first letters of every chair verb. */
-const CHAIR_STEMS = new Set(['ch', 'co', 'ho', 'le', 'pr', 'au', 'un']);
-const CHAIR_VERB = /^(?:co-?)?(?:chair(?:ed|s|ing)?|host(?:ed|s|ing)?|convene[ds]?|convening|lead|leads|led|preside[ds]?|presiding)$/i;
-/** Where a "by ..." list of chairs ends; "for" is missing on purpose ("Minister for Foreign Affairs"). */
-const SPAN_STOP = new Set(['in', 'on', 'at', 'to', 'ahead', 'during', 'from', 'since', 'which', 'who', 'that', 'where', 'when', 'while', 'as', ';', '(', ':']);
-const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'operation', 'operations', '-', 'coalition']);
-const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
-const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
-
-export interface Chairs {
-  parties: string[];
-  /** A chair named only by an office that gives no country ("the Minister of Foreign Affairs"). */
-  unplacedOffice: boolean;
-}
-
-/** Countries and organisations said to chair, host, lead or convene. */
-function findChairs(s: Sentence, text: string, masked: Set<number>, mentions: BodyMention[]): Chairs {
-  const toks = s.toks;
-  const out: string[] = [];
-  let unplacedOffice = false;
-  const add = (xs: string[]) => { for (const x of xs) if (!out.includes(x)) out.push(x); };
-  const stopAt = (from: number, stops: Set<string>) => {
-    let j = from;
-    for (; j < toks.length; j++) {
-      const t = toks[j]!;
-      if (stops.has(t.lower) || TRIGGERS.has(t.lower)) break;
-      if (t.pos === 'VERB' && !masked.has(j) && j > from) break;
-    }
-    return j;
-  };
-  const subject = (from: number, to: number) => {
-    const parties = partiesIn(text, toks, from, to);
-    const a = toks[from], b = toks[to - 1];
-    const span = a && b ? text.slice(a.start, b.end) : '';
-    // "the Secretariat of the Global Coalition hosted": an organisation of the body itself.
-    const secretariat = /\bSecretariat\b/.test(span) && mentions.find((m) => m.start >= (a?.start ?? 0) && m.end <= (b?.end ?? 0));
-    if (secretariat) parties.push(`Secretariat of the ${secretariat.body.name}`);
-    if (parties.length === 0 && ROLE.test(span)) unplacedOffice = true;
-    add(parties);
-  };
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if ((t.lower.endsWith('ship') || t.lower.endsWith('ency') || t.lower === 'auspices') && /^(?:co-)?(?:chairmanship|presidency|auspices)$/.test(t.lower)) {
-      if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with)$/.test(toks[i - 2]?.lower ?? '')) continue;
-      add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
-      continue;
-    }
-    if (!CHAIR_STEMS.has(t.lower.slice(0, 2)) || !CHAIR_VERB.test(t.value)) continue;
-    if (NOT_A_CHAIR_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_CHAIR_BEFORE.has(toks[i - 2]?.lower ?? '')) continue;
-    if ([1, 2, 3].some((k) => NOT_A_CHAIR_AFTER.has(toks[i + k]?.lower ?? ''))) continue;
-    if (toks[i + 1]?.lower === 'by') {
-      add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
-      continue;
-    }
-    // "co-host Nigeria": the noun, naming its holder right after it.
-    if (/^(?:co-)?(?:host|chair)$/.test(t.lower) && !/^(?:to|will|would|can|shall)$/.test(toks[i - 1]?.lower ?? '')) {
-      add(partiesIn(text, toks, i + 1, Math.min(toks.length, i + 4)));
-      continue;
-    }
-    // Active voice: the subject runs back to a clause break or a relative pronoun's antecedent.
-    let a = i - 1;
-    while (a >= 0 && toks[a]!.value !== ';' && toks[a]!.lower !== 'which' && toks[a]!.lower !== 'who') a--;
-    if (toks[a]?.lower === 'which' || toks[a]?.lower === 'who') {
-      let b = a - 1;
-      while (b >= 0 && toks[b]!.value === ',') b--;
-      let c = b;
-      while (c > 0 && toks[c - 1]!.value !== ',' && b - c < 10) c--;
-      subject(Math.max(0, c), b + 1);
-    } else {
-      subject(a + 1, i);
-    }
-    // "co-chaired, together with X, the meeting": partners, until the meeting itself is named.
-    for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
-      const w = toks[j]!.lower;
-      if (TRIGGERS.has(w) || (toks[j]!.pos === 'NOUN' && !masked.has(j) && !/^(?:today|tomorrow|tonight)$/.test(w))) break;
-      if (w === 'with') { add(partiesIn(text, toks, j + 1, stopAt(j + 1, new Set([';', '(', ':'])))); break; }
-    }
-  }
-  return { parties: out, unplacedOffice };
-}
-
-/** A meeting frame for a sentence with a meeting word, or null. */
 /** `from` is where the sentence's own words begin: a dateline before it is no meeting's place or date. */
 export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0): Frame | null {
   const triggers: number[] = [];

@@ -44,7 +44,8 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const n = rounds * docs.length;
-console.log(`interleaved: bare ${(n / iBare).toFixed(0)} docs/s, extract ${(n / iFull).toFixed(0)} docs/s, ratio ${((iBare / iFull) * 100).toFixed(0)}%`);
-console.log(`bare wink readDoc  ${(n / tBare).toFixed(0)} docs/s (CPU time)`);
-console.log(`extract()          ${(n / tFull).toFixed(0)} docs/s (CPU time)`);
-console.log(`ratio ${((tBare / tFull) * 100).toFixed(0)}% (${docs.length} docs x ${rounds} rounds)`);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+say(`interleaved: bare ${(n / iBare).toFixed(0)} docs/s, extract ${(n / iFull).toFixed(0)} docs/s, ratio ${((iBare / iFull) * 100).toFixed(0)}%`);
+say(`bare wink readDoc  ${(n / tBare).toFixed(0)} docs/s (CPU time)`);
+say(`extract()          ${(n / tFull).toFixed(0)} docs/s (CPU time)`);
+say(`ratio ${((tBare / tFull) * 100).toFixed(0)}% (${docs.length} docs x ${rounds} rounds)`);
