@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { words } from './normalize.js';
 
 /** A 64-bit SimHash fingerprint as 16 lowercase hex digits. */
@@ -24,17 +23,56 @@ function shingles(tokens: string[]): string[] {
   return out;
 }
 
+// MurmurHash3's 32-bit finalizer: every input bit flips about half the output bits.
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+// A word's 32-bit hash under `seed` (Murmur3-style, one UTF-16 unit at a time). Two seeds give the
+// two halves of a shingle's 64 bits: a keyed cryptographic hash per shingle cost more than the
+// whole rest of ingestion, and SimHash needs only well-spread bits, not collision resistance.
+function wordHash(word: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < word.length; i++) {
+    let k = Math.imul(word.charCodeAt(i), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    h ^= k;
+    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  return fmix32(h ^ word.length);
+}
+
+// An ordered combination of a shingle's word hashes ("a b c" and "c b a" differ).
+function shingleHash(hashes: Uint32Array, start: number, count: number, seed: number): number {
+  let h = seed;
+  for (let i = start; i < start + count; i++) h = (Math.imul((h ^ hashes[i]!) >>> 0, 0x9e3779b1) + 0x7f4a7c15) | 0;
+  return fmix32(h ^ count);
+}
+
+function addBits(v: Int32Array, offset: number, h: number): void {
+  for (let bit = 0; bit < 32; bit++) v[offset + bit]! += (h >>> (31 - bit)) & 1 ? 1 : -1;
+}
+
 /** 64-bit SimHash over word shingles of the normalized text, as 16 hex digits. Empty text gives all zeros. */
 export function simhash(text: string): Fingerprint {
-  const counts = new Map<string, number>();
-  for (const s of shingles(words(text))) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const v = new Array<number>(64).fill(0);
-  for (const [shingle, weight] of counts) {
-    const h = createHash('sha1').update(shingle).digest();
-    for (let bit = 0; bit < 64; bit++) {
-      const on = (h[bit >> 3]! >> (7 - (bit & 7))) & 1;
-      v[bit]! += on ? weight : -weight;
-    }
+  const tokens = words(text);
+  if (tokens.length === 0) return '0'.repeat(16);
+  const hi = new Uint32Array(tokens.length);
+  const lo = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    hi[i] = wordHash(tokens[i]!, 0x2545f491);
+    lo[i] = wordHash(tokens[i]!, 0x6c8e9cf5);
+  }
+  // Each occurrence of a shingle counts once, as with a weight per distinct shingle.
+  const size = Math.min(SHINGLE_WORDS, tokens.length);
+  const v = new Int32Array(64);
+  for (let i = 0; i + size <= tokens.length; i++) {
+    addBits(v, 0, shingleHash(hi, i, size, 0x1b873593));
+    addBits(v, 32, shingleHash(lo, i, size, 0x5bd1e995));
   }
   let hex = '';
   for (let nibble = 0; nibble < 16; nibble++) {
