@@ -9,6 +9,9 @@
  * delivery is left composed with the part unrecorded; a survivor must take it over
  * once the lease runs out and find the message rather than post it again.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { silentLogger } from '../../src/core/index.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -50,6 +53,7 @@ describePostgres('several replicas on one PostgreSQL', () => {
   let store: PostgresStore;
   let slack: FakeSlack;
   let proxy: StallingProxy;
+  const dataDir = mkdtempSync(join(tmpdir(), 'briefbot-replicas-'));
   const bots: BotProcess[] = [];
 
   beforeAll(async () => {
@@ -76,6 +80,7 @@ describePostgres('several replicas on one PostgreSQL', () => {
     await proxy?.close();
     await slack?.close();
     await schema?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('delivers every (channel, slot) exactly once while one of three replicas is killed', async () => {
@@ -90,7 +95,7 @@ describePostgres('several replicas on one PostgreSQL', () => {
       SCHEDULE_MIN_INTERVAL: '1s',
       POLL_EVERY: '1h',
       LOG_LEVEL: 'info',
-      DATA_DIR: `/tmp/briefbot-replicas-${process.pid}-${n}`,
+      DATA_DIR: join(dataDir, `replica-${n}`),
     });
     for (let n = 0; n < 3; n += 1) bots.push(new BotProcess(`replica-${n}`, env(n)));
     await Promise.all(bots.map((bot) => bot.started(60_000)));
