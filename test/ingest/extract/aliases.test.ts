@@ -12,6 +12,9 @@ describe('body aliases', () => {
     'the international coalition',
     'the Defeat-ISIS Coalition',
     'the Coalition to Defeat IS',
+    'the coalition against Islamic State',
+    'the coalition against the Islamic State of Iraq and the Levant',
+    'the U.S.-led coalition',
   ])('reads "%s" as the Global Coalition', (text) => {
     expect(names(`Partners of ${text} met.`)).toEqual(['Global Coalition to Defeat ISIS']);
   });
