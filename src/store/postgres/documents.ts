@@ -1,7 +1,9 @@
 import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, StoredDocument } from '../../core/index.js';
 import { topicToken } from '../sqlite/meeting-rows.js';
 import { fromBool, fromJson, toJson } from '../sqlite/rows.js';
-import { bandProbes, hammingDistance, isFingerprint, simhashBands } from '../sqlite/simhash-bands.js';
+import { NearDuplicateFinder } from '../sqlite/near-duplicates.js';
+import type { FingerprintRow } from '../sqlite/recent-fingerprints.js';
+import { simhashBands } from '../sqlite/simhash-bands.js';
 import { searchDocuments } from './document-search.js';
 import type { PgDb } from './pg-db.js';
 
@@ -25,7 +27,26 @@ const COLUMNS = 'id, url, title, outlet, published, ingested_at, text, content_h
 const DOCUMENT_SEQ_LOCK = 0x646f6373;
 
 export class PgDocumentRepo implements DocumentRepo {
-  constructor(private readonly db: PgDb) {}
+  private readonly nearDuplicates: NearDuplicateFinder;
+
+  constructor(
+    private readonly db: PgDb,
+    nearDuplicateWindow?: number,
+  ) {
+    this.nearDuplicates = new NearDuplicateFinder({
+      newest: (afterId, limit) =>
+        db.all<FingerprintRow>('SELECT id, simhash FROM documents WHERE id > $1 AND simhash IS NOT NULL ORDER BY id DESC LIMIT $2', afterId, limit),
+      byBands: (probes, beforeId) =>
+        db.all<FingerprintRow>(
+          `SELECT id, simhash FROM documents WHERE simhash_b0 = ANY($1::text[]) AND id < $5
+           UNION SELECT id, simhash FROM documents WHERE simhash_b1 = ANY($2::text[]) AND id < $5
+           UNION SELECT id, simhash FROM documents WHERE simhash_b2 = ANY($3::text[]) AND id < $5
+           UNION SELECT id, simhash FROM documents WHERE simhash_b3 = ANY($4::text[]) AND id < $5`,
+          ...probes,
+          beforeId,
+        ),
+    }, nearDuplicateWindow);
+  }
 
   async add(doc: NewDocument): Promise<StoredDocument> {
     const id = await this.db.tx(async (tx) => {
@@ -99,38 +120,7 @@ export class PgDocumentRepo implements DocumentRepo {
   }
 
   async nearDuplicateCandidates(simhash: string, limit: number): Promise<Array<{ id: number; simhash: string }>> {
-    if (limit <= 0) return [];
-    const found = new Map<number, string>();
-    if (isFingerprint(simhash)) {
-      const [p0, p1, p2, p3] = bandProbes(simhash);
-      const rows = await this.db.all<{ id: number; simhash: string }>(
-        `SELECT id, simhash FROM documents WHERE simhash_b0 = ANY($1::text[])
-         UNION SELECT id, simhash FROM documents WHERE simhash_b1 = ANY($2::text[])
-         UNION SELECT id, simhash FROM documents WHERE simhash_b2 = ANY($3::text[])
-         UNION SELECT id, simhash FROM documents WHERE simhash_b3 = ANY($4::text[])`,
-        p0,
-        p1,
-        p2,
-        p3,
-      );
-      const target = simhash.toLowerCase();
-      const ranked = rows
-        .map((row) => ({ ...row, distance: hammingDistance(target, row.simhash) }))
-        .sort((a, b) => a.distance - b.distance || b.id - a.id)
-        .slice(0, limit);
-      for (const row of ranked) found.set(row.id, row.simhash);
-    }
-    if (found.size < limit) {
-      const recent = await this.db.all<{ id: number; simhash: string }>(
-        'SELECT id, simhash FROM documents WHERE simhash IS NOT NULL ORDER BY id DESC LIMIT $1',
-        limit,
-      );
-      for (const row of recent) {
-        if (found.size >= limit) break;
-        if (!found.has(row.id)) found.set(row.id, row.simhash);
-      }
-    }
-    return [...found].map(([id, hash]) => ({ id, simhash: hash }));
+    return this.nearDuplicates.candidates(simhash, limit);
   }
 
   async addUrl(id: number, url: string): Promise<void> {

@@ -18,6 +18,8 @@ export interface PostgresStoreOptions {
   /** Connection attempts while the server refuses (default 3, one second apart). */
   connectAttempts?: number;
   retryDelayMs?: number;
+  /** Most recent documents compared in memory for near duplicates (default 8192; tests make it small). */
+  nearDuplicateWindow?: number;
 }
 
 export interface PostgresStore extends Store {
@@ -48,7 +50,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       pool,
       schema: target.schema,
       appliedMigrations,
-      documents: new PgDocumentRepo(db),
+      documents: new PgDocumentRepo(db, options.nearDuplicateWindow),
       meetings: new PgMeetingRepo(db),
       sources: new PgSourceRepo(db),
       subscriptions: new PgSubscriptionRepo(db),

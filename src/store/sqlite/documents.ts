@@ -3,7 +3,9 @@ import type { Db } from './db.js';
 import { fromBool, fromJson, toJson } from './rows.js';
 import { searchDocuments } from './document-search.js';
 import { topicToken } from './meeting-rows.js';
-import { bandProbes, hammingDistance, isFingerprint, simhashBands } from './simhash-bands.js';
+import { NearDuplicateFinder } from './near-duplicates.js';
+import type { FingerprintRow } from './recent-fingerprints.js';
+import { simhashBands } from './simhash-bands.js';
 
 interface DocumentRow {
   id: number;
@@ -22,7 +24,27 @@ interface DocumentRow {
 const COLUMNS = 'id, url, title, outlet, published, ingested_at, text, content_hash, simhash, source_id, extraction';
 
 export class SqliteDocumentRepo implements DocumentRepo {
-  constructor(private readonly db: Db) {}
+  private readonly nearDuplicates: NearDuplicateFinder;
+
+  constructor(
+    private readonly db: Db,
+    nearDuplicateWindow?: number,
+  ) {
+    this.nearDuplicates = new NearDuplicateFinder({
+      newest: (afterId, limit) =>
+        db.all<FingerprintRow>('SELECT id, simhash FROM documents WHERE id > ? AND simhash IS NOT NULL ORDER BY id DESC LIMIT ?', afterId, limit),
+      byBands: (probes, beforeId) => {
+        const [p0, p1, p2, p3] = probes.map(toJson);
+        return db.all<FingerprintRow>(
+          `SELECT id, simhash FROM documents WHERE simhash_b0 IN (SELECT value FROM json_each(?)) AND id < ?
+           UNION SELECT id, simhash FROM documents WHERE simhash_b1 IN (SELECT value FROM json_each(?)) AND id < ?
+           UNION SELECT id, simhash FROM documents WHERE simhash_b2 IN (SELECT value FROM json_each(?)) AND id < ?
+           UNION SELECT id, simhash FROM documents WHERE simhash_b3 IN (SELECT value FROM json_each(?)) AND id < ?`,
+          p0, beforeId, p1, beforeId, p2, beforeId, p3, beforeId,
+        );
+      },
+    }, nearDuplicateWindow);
+  }
 
   async add(doc: NewDocument): Promise<StoredDocument> {
     const id = this.db.tx(() => {
@@ -92,40 +114,7 @@ export class SqliteDocumentRepo implements DocumentRepo {
   }
 
   async nearDuplicateCandidates(simhash: string, limit: number): Promise<Array<{ id: number; simhash: string }>> {
-    if (limit <= 0) return [];
-    const found = new Map<number, string>();
-    if (isFingerprint(simhash)) {
-      const [p0, p1, p2, p3] = bandProbes(simhash).map(toJson);
-      const rows = this.db.all<{ id: number; simhash: string }>(
-        `SELECT id, simhash FROM documents WHERE simhash_b0 IN (SELECT value FROM json_each(?))
-         UNION SELECT id, simhash FROM documents WHERE simhash_b1 IN (SELECT value FROM json_each(?))
-         UNION SELECT id, simhash FROM documents WHERE simhash_b2 IN (SELECT value FROM json_each(?))
-         UNION SELECT id, simhash FROM documents WHERE simhash_b3 IN (SELECT value FROM json_each(?))`,
-        p0,
-        p1,
-        p2,
-        p3,
-      );
-      const target = simhash.toLowerCase();
-      // Closest first; among equals, the newest.
-      const ranked = rows
-        .map((row) => ({ ...row, distance: hammingDistance(target, row.simhash) }))
-        .sort((a, b) => a.distance - b.distance || b.id - a.id)
-        .slice(0, limit);
-      for (const row of ranked) found.set(row.id, row.simhash);
-    }
-    if (found.size < limit) {
-      // Top up with the most recent fingerprints: near copies usually arrive close together.
-      const recent = this.db.all<{ id: number; simhash: string }>(
-        'SELECT id, simhash FROM documents WHERE simhash IS NOT NULL ORDER BY id DESC LIMIT ?',
-        limit,
-      );
-      for (const row of recent) {
-        if (found.size >= limit) break;
-        if (!found.has(row.id)) found.set(row.id, row.simhash);
-      }
-    }
-    return [...found].map(([id, hash]) => ({ id, simhash: hash }));
+    return this.nearDuplicates.candidates(simhash, limit);
   }
 
   async addUrl(id: number, url: string): Promise<void> {

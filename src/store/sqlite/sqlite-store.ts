@@ -14,6 +14,8 @@ export interface SqliteStoreOptions {
   log: Logger;
   /** The clock for created/updated timestamps; defaults to the system clock. */
   now?: () => string;
+  /** Most recent documents compared in memory for near duplicates (default 8192; tests make it small). */
+  nearDuplicateWindow?: number;
 }
 
 export interface SqliteStore extends Store {
@@ -39,7 +41,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions): 
       kind: 'sqlite',
       db: raw,
       appliedMigrations,
-      documents: new SqliteDocumentRepo(db),
+      documents: new SqliteDocumentRepo(db, options.nearDuplicateWindow),
       meetings: new SqliteMeetingRepo(db),
       sources: new SqliteSourceRepo(db),
       subscriptions: new SqliteSubscriptionRepo(db),
