@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial.js';
 import { sql as meetingTopicKey } from './002-meeting-topic-key.js';
+import { sql as meetingListingIndex } from './003-meeting-listing-index.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: initial },
   { version: 2, name: '002-meeting-topic-key', sql: meetingTopicKey },
+  { version: 3, name: '003-meeting-listing-index', sql: meetingListingIndex },
 ];
