@@ -212,7 +212,10 @@ async function main(): Promise<void> {
   const sourceIds: number[] = [];
 
   const rows: Array<{ name: string; p50: number; p99: number; errors: number; slowest: string }> = [];
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg === -1 ? null : new Set(process.argv[onlyArg + 1]!.split(','));
   for (const [name, line] of cases) {
+    if (only && name !== 'floor' && !only.has(name)) continue;
     // Subscribe and unsubscribe run interleaved, so each unsubscribe has its subscription.
     if (name === 'unsubscribe') continue;
     const times: number[] = [];
