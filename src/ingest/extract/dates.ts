@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays } from 'date-fns';
 import type { IsoDate } from '../../core/facts.js';
+import { needsChrono, readDayForms, type WrittenDay } from './day-forms.js';
 
 export type Tense = 'past' | 'future';
 
@@ -97,35 +98,60 @@ export function findDates(
   context?: { text: string; offset: number; map?: (i: number) => number },
 ): DateMention[] {
   // En and em dashes between numbers are ranges to chrono only when written as hyphens.
-  const text = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (m, a: string, b: string) => `${a}-${b}`.padEnd(m.length, ' '));
-  const instant = ref ? utc(ref) : FALLBACK_REF;
-  const results = dayParser.parse(text, { instant, timezone: 0 });
+  let text = sentence.replace(/(\d)\s?[–—]\s?(\d)/g, (m, a: string, b: string) => `${a}-${b}`.padEnd(m.length, ' '));
+  const tenseAt = (index: number, length: number) => tense ?? (context
+    ? tenseOf(context.text, context.offset + (context.map ? context.map(index) : index), length)
+    : tenseOf(text, index, length));
   const out: DateMention[] = [];
-  for (const r of results) {
-    const t = tense ?? (context
-      ? tenseOf(context.text, context.offset + (context.map ? context.map(r.index) : r.index), r.text.length)
-      : tenseOf(text, r.index, r.text.length));
-    // "next week" or "this month" does not pin a day, whatever chrono fills in.
-    const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
-    const start = vague ? null : pinned(r.start, ref, t, r.text);
-    let end = start;
-    if (start && r.end) {
-      const e = pinned(r.end, ref, t, r.text);
-      // A year-less range keeps the start's year; chrono gives the end its own guess.
-      end = e ? `${start.slice(0, 4)}${e.slice(4)}` : start;
-      if (end < start) end = e;
+  const forms = readDayForms(text);
+  for (const f of forms) {
+    const t = tenseAt(f.index, f.length);
+    const start = written(f.start, ref, t);
+    let end = f.end && start ? written(f.end, ref, t) : start;
+    // A year-less range keeps the start's year, turning it only between December and January.
+    if (start && end && f.end && f.start.year === null && f.end.year === null) {
+      end = `${Number(start.slice(0, 4)) + (f.end.month < f.start.month ? 1 : 0)}${end.slice(4)}`;
     }
-    const yearKnown = r.start.isCertain('year') || (ref !== null && r.start.isCertain('month'));
-    out.push({
-      index: r.index,
-      length: r.text.length,
-      start,
-      end,
-      year: start ? Number(start.slice(0, 4)) : yearKnown ? r.start.get('year') : null,
-      month: r.start.isCertain('month') ? r.start.get('month') : null,
-    });
+    const year = start ? Number(start.slice(0, 4)) : f.start.year;
+    out.push({ index: f.index, length: f.length, start, end, year, month: f.start.month });
   }
-  return mergeRanges(text, out);
+  // The forms read above are blanked out (offsets kept) so chrono reads only what is left, if anything.
+  for (const f of forms) text = text.slice(0, f.index) + ' '.repeat(f.length) + text.slice(f.index + f.length);
+  if (forms.length === 0 || needsChrono(text)) {
+    const instant = ref ? utc(ref) : FALLBACK_REF;
+    for (const r of dayParser.parse(text, { instant, timezone: 0 })) {
+      // "all 3 may attend", "troops march 5 km": the verbs, not the months.
+      if (/\b(?:may|march)\b/.test(r.text)) continue;
+      const t = tenseAt(r.index, r.text.length);
+      // "next week" or "this month" does not pin a day, whatever chrono fills in.
+      const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
+      const start = vague ? null : pinned(r.start, ref, t, r.text);
+      let end = start;
+      if (start && r.end) {
+        const e = pinned(r.end, ref, t, r.text);
+        // A year-less range keeps the start's year; chrono gives the end its own guess.
+        end = e ? `${start.slice(0, 4)}${e.slice(4)}` : start;
+        if (end < start) end = e;
+      }
+      const yearKnown = r.start.isCertain('year') || (ref !== null && r.start.isCertain('month'));
+      out.push({
+        index: r.index,
+        length: r.text.length,
+        start,
+        end,
+        year: start ? Number(start.slice(0, 4)) : yearKnown ? r.start.get('year') : null,
+        month: r.start.isCertain('month') ? r.start.get('month') : null,
+      });
+    }
+    out.sort((a, b) => a.index - b.index);
+  }
+  return mergeRanges(sentence, out);
+}
+
+/** A written day as a calendar date: its own year, else the year the reference date and tense point to. */
+function written(d: WrittenDay, ref: IsoDate | null, tense: Tense): IsoDate | null {
+  if (d.year !== null) return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return ref ? yearFor(ref, d.month, d.day, tense) : null;
 }
 
 const WINDOW_PAD = 16;

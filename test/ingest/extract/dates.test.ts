@@ -23,6 +23,32 @@ describe('dates', () => {
     expect(first('They met in Rome on 19–20 March.', '2024-05-17')).toEqual(['2024-03-19', '2024-03-20']);
   });
 
+  it('reads the written forms of a day range with both ends', () => {
+    const ref = '2023-12-20';
+    const cases: Array<[string, string, string]> = [
+      ['They held a two-day meeting on 1 and 2 March 2023.', '2023-03-01', '2023-03-02'],
+      ['They met on March 1 and 2, 2023.', '2023-03-01', '2023-03-02'],
+      ['They met between 1 and 3 March.', '2023-03-01', '2023-03-03'],
+      ['They met from 1 to 3 March.', '2023-03-01', '2023-03-03'],
+      ['They met on 1-2 March.', '2023-03-01', '2023-03-02'],
+      ['They met on March 1–2.', '2023-03-01', '2023-03-02'],
+      ['They met on the 1st and 2nd of March.', '2023-03-01', '2023-03-02'],
+      ['They met on Monday and Tuesday.', '2023-12-18', '2023-12-19'],
+      ['They met on 30 November and 1 December.', '2023-11-30', '2023-12-01'],
+      ['They met on November 30 and December 1, 2023.', '2023-11-30', '2023-12-01'],
+      ['They met on 28 February–1 March 2024.', '2024-02-28', '2024-03-01'],
+      ['They met on Thursday, 7 December.', '2023-12-07', '2023-12-07'],
+    ];
+    for (const [s, a, b] of cases) expect([s, first(s, ref)]).toEqual([s, [a, b]]);
+    // A range that turns the year takes the later year for its end.
+    expect(first('They met on 30 December and 1 January.', '2024-01-05')).toEqual(['2023-12-30', '2024-01-01']);
+  });
+
+  it('does not read a list of numbers or a modal "may" as a range', () => {
+    expect(first('They met on March 1 and 25, 2023.', null)).toEqual(['2023-03-01', '2023-03-01']);
+    expect(findDates('All 3 may attend the meeting.', '2023-12-20')).toEqual([]);
+  });
+
   it('leaves a year-less date unknown when the document has no date', () => {
     expect(first('They met on 4 March in Berlin.', null)).toEqual([null, null]);
     expect(first('They met on Thursday.', null)).toEqual([null, null]);

@@ -40,6 +40,15 @@ describe('meeting dates', () => {
     expect([m.start, m.end]).toEqual(['2024-05-15', '2024-05-16']);
   });
 
+  it('keeps a written range over the length a "two-day meeting" implies, and lets the length fill a missing end', () => {
+    const ranged = main('The Africa Focus Group held a two-day meeting in Niamey, Niger, on 1 and 2 March 2024.');
+    expect([ranged.start, ranged.end]).toEqual(['2024-03-01', '2024-03-02']);
+    const single = main('The Africa Focus Group opened a three-day meeting in Niamey on 13 May.');
+    expect([single.start, single.end]).toEqual(['2024-05-13', '2024-05-15']);
+    const crossing = main('The Global Coalition met in Rome on 30 April and 1 May.');
+    expect([crossing.start, crossing.end]).toEqual(['2024-04-30', '2024-05-01']);
+  });
+
   it('does not give a meeting the date of a visit before attending it', () => {
     const m = main('The minister will visit Washington on 22-23 May to take part in the meeting of the Global Coalition.');
     expect([m.start, m.city]).toEqual([null, 'Washington']);

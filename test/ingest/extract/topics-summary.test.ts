@@ -15,6 +15,14 @@ describe('topic salience', () => {
     expect(topics).not.toContain('afghanistan');
   });
 
+  it('reads money reaching terrorist networks as financing when a meeting discussed it', () => {
+    const text = 'Partners of the Coalition met in Accra on Monday. Delegates discussed cutting off the money that reaches terrorist networks.';
+    expect(extract({ text, published: '2024-05-17' }).topics).toContain('terrorism-financing');
+    // Money for schools is no financing of terrorism.
+    const other = 'Partners of the Coalition met in Accra on Monday. Delegates discussed the money that reaches rural schools.';
+    expect(extract({ text: other, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
+  });
+
   it('tags a topic named in the title', () => {
     const topics = extract({ text: 'Officials met to talk about the region.', title: 'Coalition officials discuss the Sahel', published: null }).topics;
     expect(topics).toContain('sahel');
