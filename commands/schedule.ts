@@ -41,9 +41,10 @@ export default defineCommand({
     const timezone = resolveTimezone(request.options.tz ?? context.settings.defaultTimezone);
     const problem = context.scheduler.validateCron(cron);
     if (problem) throw new UserError(ERROR_CODES.BAD_SCHEDULE, `\`${echo(cron, 60)}\` is not a valid cron expression: ${echo(problem, 200)}`, 'Five fields: minute hour day-of-month month day-of-week, e.g. `cron "0 8 * * 1-5"`.');
-    // `daily` and `weekly` fire once a day at most; only a raw cron can fire too often.
-    const runs = upcomingRuns(cron, timezone, mode === 'cron' ? RUNS_CHECKED : 3, context);
-    if (mode === 'cron') checkInterval(cron, runs, context);
+    // `daily`, `weekly` and a cron with one fixed minute (and second) fire at most hourly; only other crons need the gap check.
+    const gapCheck = mode === 'cron' && !(atMostHourly(cron) && context.settings.scheduleMinIntervalSec <= 3600);
+    const runs = upcomingRuns(cron, timezone, gapCheck ? RUNS_CHECKED : 3, context);
+    if (gapCheck) checkInterval(cron, runs, context);
     const previous = existing.find((s) => s.digest === digest);
     const announceEmpty = request.options.empty ? request.options.empty.toLowerCase() === 'announce' : previous?.announceEmpty ?? false;
     await context.store.schedules.set({ subscriber: key, digest, cron, timezone, announceEmpty, setBy: request.user.ref });
@@ -78,6 +79,12 @@ function cronFor(mode: string, rest: string[]): string {
     throw new UserError(ERROR_CODES.BAD_SCHEDULE, `${what}.`, mode === 'weekly' ? 'For example `schedule weekly mon 09:00` (24-hour clock).' : 'For example `schedule daily 08:00` (24-hour clock).');
   }
   return `${time.minute} ${time.hour} * * ${day ?? '*'}`;
+}
+
+function atMostHourly(cron: string): boolean {
+  const f = cron.split(' ');
+  const fixed = (x: string | undefined) => x !== undefined && /^\d{1,2}$/.test(x);
+  return f.length === 5 ? fixed(f[0]) : f.length === 6 && fixed(f[0]) && fixed(f[1]);
 }
 
 function upcomingRuns(cron: string, timezone: string, count: number, context: CommandContext): Date[] {

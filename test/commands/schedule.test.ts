@@ -31,6 +31,20 @@ describe('schedule', () => {
     expect(await bed.store.schedules.get(`user:${USER}`, 'alert')).toMatchObject({ cron: '0 8 * * 1-5', timezone: 'UTC' });
   });
 
+  it('accepts an hourly cron at a 15-minute minimum, but not when the minimum is two hours', async () => {
+    expect((await ask(bed, 'schedule cron "0 * * * *"')).reply.error).toBeUndefined();
+    const strict = await createTestBed({ settings: { scheduleMinIntervalSec: 7200 } });
+    try {
+      const before = await strict.snapshot();
+      const { reply, text } = await ask(strict, 'schedule cron "30 * * * *"');
+      expect(reply.error?.code).toBe('bad-schedule');
+      expect(text).toContain('every 60 minutes at times; the most often allowed is every 120 minutes');
+      expect(await strict.snapshot()).toBe(before);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('shows current schedules with no words, and turns one off', async () => {
     await ask(bed, 'schedule daily 07:15 for:channel');
     const shown = await ask(bed, 'schedule');
@@ -65,6 +79,8 @@ describe('schedule', () => {
     ['schedule cron "*/5 * * * *"', 'bad-schedule', 'every 5 minutes'],
     ['schedule cron "0,10 8 * * *"', 'bad-schedule', 'every 10 minutes'],
     ['schedule cron "* * * * * *"', 'bad-schedule', 'every 1 second at times'],
+    // 18:50 then 19:00: the short gap comes only at the ninth run of the day.
+    ['schedule cron "0,50 0,6,12,18,19 * * *"', 'bad-schedule', 'every 10 minutes'],
     ['schedule daily 08:00 tz:Mars/Olympus', 'bad-timezone', 'not a timezone'],
     ['schedule daily 08:00 tz:+01:00', 'bad-timezone', 'not a timezone'],
     ['schedule daily 08:00 digest:hourly-news', 'bad-option', 'no digest'],
