@@ -10,6 +10,8 @@ const CHAIR_VERB = /^(?:co-?)?(?:chair(?:ed|s|ing)?|host(?:ed|s|ing)?|convene[ds
 const SPAN_STOP = new Set(['in', 'on', 'at', 'to', 'ahead', 'during', 'from', 'since', 'which', 'who', 'that', 'where', 'when', 'while', 'as', ';', '(', ':']);
 const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'operation', 'operations', '-', 'coalition']);
 const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
+const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
+const PRONOUN = new Set(['he', 'she', 'they']);
 const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
 
 export interface Chairs {
@@ -45,8 +47,9 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
   };
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if ((t.lower.endsWith('ship') || t.lower.endsWith('ency') || t.lower === 'auspices') && /^(?:co-)?(?:chairmanship|presidency|auspices)$/.test(t.lower)) {
-      if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with)$/.test(toks[i - 2]?.lower ?? '')) continue;
+    if (HOSTING_NOUNS.has(t.lower)) {
+      // "under the chairmanship of", "at the invitation of": whoever invites hosts.
+      if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with|at|on|upon)$/.test(toks[i - 2]?.lower ?? '')) continue;
       add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
       continue;
     }
@@ -65,7 +68,13 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
     // Active voice: the subject runs back to a clause break or a relative pronoun's antecedent.
     let a = i - 1;
     while (a >= 0 && toks[a]!.value !== ';' && toks[a]!.lower !== 'which' && toks[a]!.lower !== 'who') a--;
-    if (toks[a]?.lower === 'which' || toks[a]?.lower === 'who') {
+    const pronoun = a >= 0 && PRONOUN.has(toks[a + 1]?.lower ?? '') && a + 2 === i;
+    if (pronoun && toks[a]?.lower === 'which') {
+      // "the meeting, which he co-chaired": "he" is the sentence's subject, named before its first verb.
+      let v = 0;
+      while (v < a && toks[v]!.pos !== 'VERB' && toks[v]!.pos !== 'AUX') v++;
+      subject(0, v);
+    } else if (toks[a]?.lower === 'which' || toks[a]?.lower === 'who') {
       let b = a - 1;
       while (b >= 0 && toks[b]!.value === ',') b--;
       let c = b;

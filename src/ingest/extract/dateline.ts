@@ -10,8 +10,8 @@ export interface Dateline {
   end: number;
 }
 
-// "RABAT, March 3 (MAP) -", "WASHINGTON —", "Washington, DC (STL.News) –"
-const INLINE = /^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,20}?))?(?:,?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s/;
+// "RABAT, March 3 (MAP) -", "WASHINGTON —", "Washington, DC (STL.News) –", "Rome, 12 October 2023 –"
+const INLINE = /^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(\p{Lu}[\p{L}. ]{1,20}?))?(?:,?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s/u;
 const DATE_LINE = /^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b/;
 const HEAD_LINES = 8;
 const HEAD_CHARS = 1200;
@@ -54,7 +54,7 @@ export function readDateline(body: string, published: IsoDate | null): Dateline 
   }
   for (const line of lines) {
     if (line.length > 40) break;
-    if (!place && /^[A-Z][A-Za-z.,' -]+$/.test(line)) place = lookupPlace(line.replace(/,.*$/, '')) ?? null;
+    if (!place && /^\p{Lu}[\p{L}.,' -]+$/u.test(line)) place = lookupPlace(line.replace(/,.*$/, '')) ?? null;
     if (!date && DATE_LINE.test(line)) date = dateOf(line);
   }
   return { place, date, end };

@@ -29,6 +29,7 @@ export interface Frame {
 
 const ANAPHOR = /\b(?:the|this|that|today['’]s|its|their)\s+(?:[\w-]+\s+){0,3}(?:meeting|ministerial|session|gathering|conference|consultation|summit|plenary|talks|briefing)\b/i;
 const DISCUSSED = /\b(?:establishment|launch|creation|inauguration|formation|establish|launched|created|set up)\s+(?:of\s+)?(?:the\s+)?$/i;
+const PARTICIPANTS = /^\s+(?:partners?|members?|member states|countries|governments|delegations|states)\b/i;
 const ADJACENT = /^(?:\s*(?:of|under|from|within|in)\s+(?:the\s+)?|\s*['’]s\s+|\s+)$/i;
 const MULTI_DAY = /\b(two|three|four|five|2|3|4|5)[- ]day\b/i;
 const END_CUE = /\b(?:end|ending|ended|conclu\w+|closing|closed|wrapped up|final day)\b/i;
@@ -51,7 +52,10 @@ export function tokIndexAt(toks: Tok[], offset: number): number {
  * not the one meeting; otherwise the mention closest to a meeting word.
  */
 function chooseBody(s: Sentence, text: string, mentions: BodyMention[], triggers: number[]): { body: BodyDef; toks: number[] } | null {
-  const ms = mentions.filter((m) => !DISCUSSED.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
+  let ms = mentions.filter((m) => !DISCUSSED.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
+  // "Coalition partners met for the Communications Working Group": the Coalition only says who came.
+  const named = ms.filter((m) => !PARTICIPANTS.test(text.slice(m.end, m.end + 24)));
+  if (named.length > 0) ms = named;
   if (ms.length === 0) return null;
   const merged: Array<{ body: BodyDef; start: number; end: number }> = [];
   for (const m of ms) {
@@ -104,6 +108,7 @@ function insideParens(toks: Tok[], i: number): boolean {
 }
 
 const MAX_ARG_DISTANCE = 14;
+const BUILDING = /^(?:House|Hall|Palace|Palais|Centre|Center|Hotel|Building|Tower|Towers|Castle|Gardens|Park|Square|Conference|Convention|Forum)$/;
 const MARKER_WINDOW = 8;
 
 /** Going somewhere to attend a meeting puts the meeting there; the same words say nothing of its date. */
@@ -118,7 +123,9 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
     if (t.lower !== 'in' && t.lower !== 'at' && t.lower !== 'to' && !VISIT.has(t.lower)) continue;
     if (toks[i]!.start < from) continue;
     if ((PLACE_BLOCKERS.has(toks[i - 1]?.lower ?? '') && !masked.has(i - 1)) || insideParens(toks, i)) continue;
-    let place = placeAt(text, toks, i + 1)?.value ?? null;
+    const found = placeAt(text, toks, i + 1);
+    // "at Lancaster House", "in Kuwait Towers": a building named after a place is not that place.
+    let place = found && !BUILDING.test(toks[found.next]?.value ?? '') ? found.value : null;
     if (!place && t.lower === 'at') {
       for (let j = Math.min(toks.length - 1, i + 6); j > i && !place; j--) place = venue(text.slice(toks[i + 1]!.start, toks[j]!.end));
     }

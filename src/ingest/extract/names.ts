@@ -7,10 +7,10 @@ const MAX_NAME_TOKENS = 6;
 /** The longest run of tokens from `i` that `lookup` accepts, tried longest first. */
 export function longestAt<T>(text: string, toks: Tok[], i: number, lookup: (s: string) => T | null): { value: T; next: number } | null {
   const first = toks[i];
-  if (!first || !/^[A-Z]/.test(first.value) || !startsAName(first.value)) return null;
+  if (!first || !/^\p{Lu}/u.test(first.value) || !startsAName(first.value)) return null;
   for (let j = Math.min(toks.length - 1, i + MAX_NAME_TOKENS - 1); j >= i; j--) {
     const last = toks[j];
-    if (!last || !/[A-Za-z.]$/.test(last.value)) continue;
+    if (!last || !/[\p{L}.]$/u.test(last.value)) continue;
     const v = lookup(text.slice(first.start, last.end));
     if (v) return { value: v, next: j + 1 };
   }

@@ -23,6 +23,28 @@ describe('places', () => {
     expect([m.city, m.country, m.kind]).toEqual(['Rabat', 'Morocco', 'political-directors']);
   });
 
+  it('reads accented place names in the text and in the dateline', () => {
+    const m = main('Ministers of the Accra Initiative ended a meeting in Lomé on Thursday.');
+    expect([m.city, m.country]).toEqual(['Lomé', 'Togo']);
+    const d = main('LOMÉ, May 17 (Wire) - Ministers of the Accra Initiative met on Thursday.');
+    expect([d.city, d.country]).toEqual(['Lomé', 'Togo']);
+  });
+
+  it('reads a day-first dateline and a New York dateline', () => {
+    const x = extract({ text: 'Rome, 12 October 2023 – The Small Group of the Global Coalition met today.', published: null });
+    expect(x.published).toBe('2023-10-12');
+    expect(x.meetings[0]).toMatchObject({ city: 'Rome', start: '2023-10-12' });
+    const ny = main('NEW YORK — Ministers of the Global Coalition to Defeat ISIS will meet on Friday.');
+    expect([ny.city, ny.country, ny.start]).toEqual(['New York', 'United States', '2024-05-17']);
+  });
+
+  it('does not read a building named after a place as that place', () => {
+    const m = main('LONDON — Experts of the Global Coalition met at Lancaster House on Wednesday.');
+    expect([m.city, m.country]).toEqual(['London', 'United Kingdom']);
+    const other = main('PARIS - Experts of the Global Coalition met at Lancaster Hall on Wednesday.');
+    expect([other.city, other.country]).toEqual(['Paris', 'France']);
+  });
+
   it('gives no place for a virtual meeting, even with a dateline', () => {
     const m = main('WASHINGTON - The Small Group of the Global Coalition met virtually on Tuesday.');
     expect([m.city, m.country]).toEqual([null, null]);
@@ -71,6 +93,16 @@ describe('chairs', () => {
     expect(m.chairs).toEqual(['United States', 'Italy']);
   });
 
+  it('reads hosts from "at the invitation of"', () => {
+    const m = main('Political directors of the Small Group met in Paris on Tuesday at the invitation of France and the United States.');
+    expect(m.chairs).toEqual(['France', 'United States']);
+  });
+
+  it('takes "he" in "which he co-chaired" for the subject of the sentence', () => {
+    const m = main('The Italian Foreign Minister opened in Rome the meeting of the Counter ISIS Finance Group, which he co-chaired with his Saudi counterpart.');
+    expect(m.chairs).toEqual(['Italy', 'Saudi Arabia']);
+  });
+
   it('does not take a delegation leader for a chair', () => {
     const m = main('A Moroccan delegation led by the Director of Global Issues took part in the meeting of the Africa Focus Group in Niamey.');
     expect(m.chairs).toEqual([]);
@@ -86,6 +118,11 @@ describe('body of the meeting', () => {
   it('is the group that met, not one it set up', () => {
     const m = main('The Small Group of the Global Coalition met in Brussels and announced the establishment of the Africa Focus Group.');
     expect(m.body).toBe('Small Group');
+  });
+
+  it('is the group a meeting was for, not the Coalition whose partners came', () => {
+    const m = main('Experts from thirty Coalition partners met in London on Wednesday for the Communications Working Group.');
+    expect(m.body).toBe('Communications Working Group');
   });
 
   it('is the more specific group when the lead names a group of the body in the title', () => {
