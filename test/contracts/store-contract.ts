@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/core/index.js';
+import { batchContract } from './store/batch.js';
 import { deliveryContract } from './store/deliveries.js';
 import { documentContract } from './store/documents.js';
 import { documentSearchContract } from './store/document-search.js';
@@ -32,6 +33,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     documentContract(current);
+    batchContract(current);
     documentSearchContract(current);
     meetingContract(current);
     meetingListContract(current);

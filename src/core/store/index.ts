@@ -27,4 +27,12 @@ export interface Store {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Optional: runs `fn` with its writes grouped. SQLite makes it one transaction (a savepoint
+   * when nested), so many small writes commit once, and a `fn` that throws leaves none of its
+   * writes (earlier and enclosing ones stay). PostgreSQL may run `fn` as is. While `fn` runs,
+   * every caller of this store shares the group: use it only around store calls and local
+   * work, never around a network wait.
+   */
+  batch?<T>(fn: () => Promise<T>): Promise<T>;
 }

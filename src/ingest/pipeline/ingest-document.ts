@@ -33,6 +33,11 @@ async function addMissingUrls(store: Store, doc: StoredDocument, urls: readonly 
   for (const url of urls) if (!known.has(url)) await store.documents.addUrl(doc.id, url);
 }
 
+/** Runs `fn` as one batch where the store offers batches. */
+export function grouped<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  return store.batch ? store.batch(fn) : fn();
+}
+
 function duplicate(outcome: 'duplicate' | 'near-duplicate', documentId: number): IngestResult {
   return { outcome, documentId, meetingsCreated: 0, meetingsMerged: 0 };
 }
@@ -85,19 +90,23 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
   const title = titleOf(input);
   const given = input.published && ISO_DATE.test(input.published) ? input.published.slice(0, 10) : null;
   const extraction = (opts.extract ?? realExtract)({ text, title, published: given, url: urls[0] ?? null });
-  const doc = await store.documents.add({
-    url: urls[0] ?? null,
-    urls,
-    title,
-    outlet: input.outlet ?? null,
-    published: given ?? extraction.published,
-    text,
-    contentHash: hash,
-    simhash: fingerprint,
-    sourceId: input.sourceId ?? null,
-    extraction,
+  // One group of writes: on SQLite one commit per document (or per caller's batch), and a
+  // failure while merging meetings leaves no document without its meetings.
+  const { doc, created, merged } = await grouped(store, async () => {
+    const stored = await store.documents.add({
+      url: urls[0] ?? null,
+      urls,
+      title,
+      outlet: input.outlet ?? null,
+      published: given ?? extraction.published,
+      text,
+      contentHash: hash,
+      simhash: fingerprint,
+      sourceId: input.sourceId ?? null,
+      extraction,
+    });
+    return { doc: stored, ...(await attachMeetings(store, stored)) };
   });
-  const { created, merged } = await attachMeetings(store, doc);
   opts.log?.debug({ documentId: doc.id, created, merged }, 'document ingested');
   return { outcome: 'new', documentId: doc.id, meetingsCreated: created, meetingsMerged: merged };
 }

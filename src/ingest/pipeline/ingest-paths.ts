@@ -1,7 +1,10 @@
 import type { Store } from '../../core/index.js';
 import { listIngestibleFiles, readLocalFile } from '../parse/index.js';
 import { Batch } from './batch.js';
+import { grouped } from './ingest-document.js';
 import type { BatchOptions, IngestInput, IngestSummary } from './types.js';
+
+const FILES_PER_COMMIT = 100;
 
 export async function localInput(path: string): Promise<IngestInput> {
   const doc = await readLocalFile(path);
@@ -22,6 +25,12 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
       batch.fail(path, error);
     }
   }
-  for (const file of files) await batch.ingest(file, () => localInput(file));
+  // Local files load fast, so a chunk of them shares one commit (each document stays all or
+  // nothing inside it: a failed one is rolled back alone).
+  for (let i = 0; i < files.length; i += FILES_PER_COMMIT) {
+    await grouped(store, async () => {
+      for (const file of files.slice(i, i + FILES_PER_COMMIT)) await batch.ingest(file, () => localInput(file));
+    });
+  }
   return batch.summary;
 }

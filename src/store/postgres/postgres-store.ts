@@ -67,6 +67,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         closed = true;
         await pool.end();
       },
+      // Each write commits on its own (one pool, many clients): grouping would need one client throughout.
+      batch: (fn) => fn(),
     };
   } catch (error) {
     await pool.end().catch(() => undefined);

@@ -4,6 +4,7 @@ import { Db } from './db.js';
 import { SqliteDeliveryRepo } from './deliveries.js';
 import { SqliteDocumentRepo } from './documents.js';
 import { SqliteMeetingRepo } from './meetings.js';
+import { runBatch } from './batch.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { SqliteScheduleRepo } from './schedules.js';
@@ -56,6 +57,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions): 
       async close() {
         if (raw.open) raw.close();
       },
+      batch: (fn) => runBatch(raw, fn),
     };
   } catch (error) {
     raw.close();

@@ -45,6 +45,30 @@ describe('ingestPaths', () => {
     const again = await ingestPaths(t.store, [dir]);
     expect(again).toMatchObject({ new: 0, duplicates: 2, meetingsCreated: 0, meetingsMerged: 0 });
   });
+
+  it('leaves no trace of a document whose meetings failed to store, and keeps the others of its batch', async () => {
+    const dir = join(t.dir, 'inbox');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a-rome.txt'), briefing(ROME_WIRE));
+    writeFileSync(join(dir, 'b-riyadh.txt'), briefing(RIYADH_LATER));
+    writeFileSync(join(dir, 'c-rome-own.txt'), briefing(ROME_OWN_REPORT));
+    // The store fails while recording the Riyadh meeting, after its document was added.
+    const meetings = t.store.meetings;
+    const create = meetings.create.bind(meetings);
+    meetings.create = async (record, documentId) => {
+      if (record.city === 'Riyadh') throw new Error('disk full');
+      return create(record, documentId);
+    };
+
+    const summary = await ingestPaths(t.store, [dir]);
+
+    expect(summary).toMatchObject({ read: 3, new: 2 });
+    expect(summary.failures.map((f) => f.source)).toEqual([join(dir, 'b-riyadh.txt')]);
+    const titles = (await t.store.documents.since(0, 100, 10)).map((d) => d.title).sort();
+    expect(titles).toEqual([ROME_OWN_REPORT.title, ROME_WIRE.title].sort());
+    expect((await allMeetings(t.store)).map((m) => m.city)).not.toContain('Riyadh');
+    expect(await t.store.documents.search(['Riyadh'], {}, 10, 0)).toMatchObject({ total: 0 });
+  });
 });
 
 describe('ingestUrls', () => {
