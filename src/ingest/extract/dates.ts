@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays } from 'date-fns';
 import type { IsoDate } from '../../core/facts.js';
-import { needsChrono, readDayForms, type WrittenDay } from './day-forms.js';
+import { needsChrono, readDayForms, readRelativeDays, type WrittenDay } from './day-forms.js';
 
 export type Tense = 'past' | 'future';
 
@@ -115,13 +115,23 @@ export function findDates(
     const year = start ? Number(start.slice(0, 4)) : f.start.year;
     out.push({ index: f.index, length: f.length, start, end, year, month: f.start.month });
   }
-  // The forms read above are blanked out (offsets kept) so chrono reads only what is left, if anything.
-  for (const f of forms) text = text.slice(0, f.index) + ' '.repeat(f.length) + text.slice(f.index + f.length);
-  if (forms.length === 0 || needsChrono(text)) {
+  // The forms read are blanked out (offsets kept) so chrono reads only what is left, if anything.
+  const blank = (f: { index: number; length: number }) => { text = text.slice(0, f.index) + ' '.repeat(f.length) + text.slice(f.index + f.length); };
+  forms.forEach(blank);
+  const days = readRelativeDays(text);
+  for (const d of days) {
+    const t = tenseAt(d.index, d.length);
+    const start = !ref ? null : d.weekday === null ? shiftDays(ref, d.offset) : weekdayFrom(ref, d.weekday, t);
+    // As chrono did: a weekday gives no month of its own, a casual day does.
+    const month = start && d.weekday === null ? Number(start.slice(5, 7)) : null;
+    out.push({ index: d.index, length: d.length, start, end: start, year: start ? Number(start.slice(0, 4)) : null, month });
+  }
+  days.forEach(blank);
+  if (needsChrono(text)) {
     const instant = ref ? utc(ref) : FALLBACK_REF;
     for (const r of dayParser.parse(text, { instant, timezone: 0 })) {
-      // "all 3 may attend", "troops march 5 km": the verbs, not the months.
-      if (/\b(?:may|march)\b/.test(r.text)) continue;
+      // "all 3 may attend", "troops march 5 km", "they sat": the verbs, not months or weekdays.
+      if (/\b(?:may|march|sun|mon|tue|wed|thu|fri|sat)\b/.test(r.text)) continue;
       const t = tenseAt(r.index, r.text.length);
       // "next week" or "this month" does not pin a day, whatever chrono fills in.
       const vague = VAGUE.test(r.text) && !/\d/.test(r.text);
@@ -143,8 +153,8 @@ export function findDates(
         month: r.start.isCertain('month') ? r.start.get('month') : null,
       });
     }
-    out.sort((a, b) => a.index - b.index);
   }
+  out.sort((a, b) => a.index - b.index);
   return mergeRanges(sentence, out);
 }
 

@@ -96,8 +96,32 @@ export function readDayForms(text: string): DayForm[] {
   return out;
 }
 
-/** Month names, weekdays and casual day words chrono could still read once the common forms are out. */
-const CHRONO_CUES = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmr|yesterday|now|last|this|next)/i;
+export interface RelativeDay {
+  index: number;
+  length: number;
+  /** 0 (Sunday) to 6 for a weekday, which tense resolves; null for a day counted from the reference. */
+  weekday: number | null;
+  /** Days from the reference date, for "today", "yesterday" and "tomorrow". */
+  offset: number;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// "on Thursday", "last Thursday", "Thursday of next week" (the modifier is read through tense, as chrono's is not trusted either).
+const RELATIVE = new RegExp(String.raw`(?<![\w-])(?:on\s+)?(?:(?:this|last|past|next)\s+)?(?:(${WEEKDAYS.join('|')})(?:\s+(?:of\s+)?(?:this|last|past|next)\s+week)?|([Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday|[Ll]ast night))(?![\w-])`, 'g');
+const CASUAL_OFFSET: Record<string, number> = { today: 0, tonight: 0, tomorrow: 1, yesterday: -1, 'last night': -1 };
+
+/** Weekdays and the casual day words, which need no calendar parser; "now" is no date. */
+export function readRelativeDays(text: string): RelativeDay[] {
+  const out: RelativeDay[] = [];
+  for (const m of text.matchAll(RELATIVE)) {
+    const weekday = m[1] ? WEEKDAYS.indexOf(m[1]) : null;
+    out.push({ index: m.index, length: m[0].length, weekday, offset: m[2] ? CASUAL_OFFSET[m[2].toLowerCase()] ?? 0 : 0 });
+  }
+  return out;
+}
+
+/** What chrono could still read once the common forms are out: month names, short weekdays, numeric dates. */
+const CHRONO_CUES = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.-]\d/;
 
 /** Whether a text (with the common forms blanked out) still needs chrono. */
 export function needsChrono(text: string): boolean {

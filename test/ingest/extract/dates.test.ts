@@ -49,6 +49,23 @@ describe('dates', () => {
     expect(findDates('All 3 may attend the meeting.', '2023-12-20')).toEqual([]);
   });
 
+  it('reads weekdays and casual days without chrono, as chrono did', () => {
+    // 2024-05-17 is a Friday.
+    expect(first('They met last Thursday.', '2024-05-17')).toEqual(['2024-05-16', '2024-05-16']);
+    expect(first('They will meet next Tuesday.', '2024-05-17')).toEqual(['2024-05-21', '2024-05-21']);
+    expect(first('They met from Monday to Wednesday.', '2024-05-17')).toEqual(['2024-05-13', '2024-05-15']);
+    expect(first('Ministers met yesterday.', '2024-05-17')).toEqual(['2024-05-16', '2024-05-16']);
+    expect(first("Today's meeting closed.", '2024-05-17')).toEqual(['2024-05-17', '2024-05-17']);
+    expect(findDates('The Coalition now has 87 members.', '2024-05-17')).toEqual([]);
+    expect(findDates('Delegates sat down with partners.', '2024-05-17')).toEqual([]);
+  });
+
+  it('still reads numeric dates and month names through chrono', () => {
+    expect(first('They met on 06/27/2021.', null)).toEqual(['2021-06-27', '2021-06-27']);
+    expect(first('They met on 2021-06-27.', null)).toEqual(['2021-06-27', '2021-06-27']);
+    expect(findDates('They met in May 2022.', null).map((d) => [d.year, d.month])).toEqual([[2022, 5]]);
+  });
+
   it('leaves a year-less date unknown when the document has no date', () => {
     expect(first('They met on 4 March in Berlin.', null)).toEqual([null, null]);
     expect(first('They met on Thursday.', null)).toEqual([null, null]);
