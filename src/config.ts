@@ -71,6 +71,8 @@ const schema = z.object({
   DEFAULT_TIMEZONE: z.string().refine(isTimezone, 'expected an IANA timezone such as Europe/Paris or UTC').default('UTC'),
   SCHEDULE_MIN_INTERVAL: durationSeconds('a duration').default(900),
   CATCHUP_GRACE: durationSeconds('a duration').default(6 * 3600),
+  DELIVERY_LEASE: durationSeconds('a duration').default(60),
+  RECOVERY_EVERY: durationSeconds('a duration').default(30),
   FETCH_ALLOW_PRIVATE: boolFlag,
   POLL_EVERY: durationSeconds('a duration').default(60),
   INBOX_DIR: optionalText,
@@ -99,6 +101,10 @@ export interface Config {
   defaultTimezone: string;
   scheduleMinIntervalSec: number;
   catchUpGraceSec: number;
+  /** How long a process owns a delivery it claimed before another may take it over. */
+  deliveryLeaseSec: number;
+  /** How often expired deliveries are taken over and schedules re-read from the store. */
+  recoveryEverySec: number;
   fetchAllowPrivate: boolean;
   pollEverySec: number;
   inboxDir: string | undefined;
@@ -144,6 +150,8 @@ export function loadConfig(env: RawEnv = readEnvironment()): Config {
     defaultTimezone: e.DEFAULT_TIMEZONE,
     scheduleMinIntervalSec: e.SCHEDULE_MIN_INTERVAL,
     catchUpGraceSec: e.CATCHUP_GRACE,
+    deliveryLeaseSec: e.DELIVERY_LEASE,
+    recoveryEverySec: e.RECOVERY_EVERY,
     fetchAllowPrivate: e.FETCH_ALLOW_PRIVATE,
     pollEverySec: e.POLL_EVERY,
     inboxDir: e.INBOX_DIR,

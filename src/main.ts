@@ -37,12 +37,22 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const owner = config.instanceId ?? `${hostname()}:${process.pid}`;
   const platforms = new Map<string, Platform>();
   const topics = loadTopics();
-  const engine = new DeliveryEngine({ store, digests, platforms, owner, log, topics, defaultTimezone: config.defaultTimezone });
+  const engine = new DeliveryEngine({
+    store,
+    digests,
+    platforms,
+    owner,
+    log,
+    topics,
+    defaultTimezone: config.defaultTimezone,
+    leaseMs: config.deliveryLeaseSec * 1000,
+  });
   const scheduler = new Scheduler({
     store,
     engine,
     log,
     graceMs: config.catchUpGraceSec * 1000,
+    recoveryEveryMs: config.recoveryEverySec * 1000,
     announcer: new SourceAnnouncer(store, platforms, log),
   });
   const context: CommandContext = {

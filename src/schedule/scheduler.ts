@@ -21,6 +21,8 @@ export interface SchedulerOptions {
 const LATE_TOLERANCE_MS = 5 * 60_000;
 
 const keyOf = (subscriber: string, digest: string) => `${subscriber}\u0000${digest}`;
+// What makes two versions of a stored schedule run differently.
+const signature = (s: Schedule) => [s.cron, s.timezone, s.pausedAt ?? '', s.updatedAt, String(s.announceEmpty)].join('\u0000');
 
 /**
  * Runs one node-cron task per stored schedule. node-cron's distributed mode is
@@ -29,6 +31,8 @@ const keyOf = (subscriber: string, digest: string) => `${subscriber}\u0000${dige
  */
 export class Scheduler implements SchedulerPort {
   private readonly tasks = new Map<string, ScheduledTask>();
+  /** The signature of each schedule as installed (paused ones too), to notice changes made elsewhere. */
+  private readonly signatures = new Map<string, string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly chains = new Map<string, Promise<void>>();
   private recoveryTimer: NodeJS.Timeout | null = null;
@@ -95,6 +99,7 @@ export class Scheduler implements SchedulerPort {
   }
 
   private install(schedule: Schedule): void {
+    this.signatures.set(keyOf(schedule.subscriber, schedule.digest), signature(schedule));
     if (schedule.pausedAt) return;
     if (!this.opts.engine.digest(schedule.digest)) {
       this.opts.log.warn({ subscriber: schedule.subscriber, digest: schedule.digest }, 'schedule names an unknown digest kind; not installed');
@@ -126,6 +131,24 @@ export class Scheduler implements SchedulerPort {
     const task = this.tasks.get(key);
     if (task) void task.destroy();
     this.tasks.delete(key);
+    this.signatures.delete(key);
+  }
+
+  /**
+   * Brings the tasks in line with the stored schedules. Another replica may have
+   * set, changed, paused or removed one; `refresh` only covers this process's own changes.
+   */
+  private async sync(): Promise<void> {
+    const stored = await this.opts.store.schedules.listAll();
+    const seen = new Set<string>();
+    for (const schedule of stored) {
+      const key = keyOf(schedule.subscriber, schedule.digest);
+      seen.add(key);
+      if (this.signatures.get(key) === signature(schedule)) continue;
+      this.uninstall(key);
+      if (!this.stopped) this.install(schedule);
+    }
+    for (const key of [...this.signatures.keys()]) if (!seen.has(key)) this.uninstall(key);
   }
 
   /**
@@ -187,6 +210,7 @@ export class Scheduler implements SchedulerPort {
 
   private async tick(): Promise<void> {
     try {
+      await this.sync();
       await this.opts.engine.recover();
       await this.opts.announcer?.announceDisabledSources();
     } catch (error) {
