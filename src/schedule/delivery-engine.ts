@@ -85,6 +85,8 @@ export class DeliveryEngine {
 
   /** Delivers one slot of a schedule, unless another process already has it. */
   async deliver(plan: DeliveryPlan, slot: string): Promise<DeliveryOutcome> {
+    // A replica without this platform leaves the slot to one that has it.
+    if (!this.serves(plan.subscriber)) return 'skipped';
     const now = this.now();
     const key = { subscriber: plan.subscriber, digest: plan.digest, slot };
     const delivery = await this.opts.store.deliveries.claim(key, this.opts.owner, this.leaseUntil(now), now.toISOString());
@@ -93,12 +95,18 @@ export class DeliveryEngine {
     return this.continue(delivery, plan);
   }
 
+  /** Whether this process has the platform a subscriber is reached on. */
+  serves(subscriber: string): boolean {
+    return this.opts.platforms.has(platformOf(parseSubscriberKey(subscriber).ref));
+  }
+
   /** Takes over deliveries whose owner stopped before finishing. */
   async recover(): Promise<number> {
     const { store } = this.opts;
     const now = this.now();
     let resumed = 0;
     for (const stale of await store.deliveries.expired(now.toISOString())) {
+      if (!this.serves(stale.subscriber)) continue;
       const key = { subscriber: stale.subscriber, digest: stale.digest, slot: stale.slot };
       const delivery = await store.deliveries.claim(key, this.opts.owner, this.leaseUntil(now), now.toISOString());
       if (!delivery) continue; // another replica took it first
