@@ -121,7 +121,10 @@ export function readRelativeDays(text: string): RelativeDay[] {
 }
 
 /** What chrono could still read once the common forms are out: month names, short weekdays, numeric dates. */
-const CHRONO_CUES = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)|\d[/.-]\d/;
+// Whole words only: "Marrakech" holds no month. Title case and capitals, as chrono's lowercase readings are dropped anyway.
+const CUE_WORDS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun'];
+const CHRONO_CUES = new RegExp(String.raw`\b(?:${[...CUE_WORDS, ...CUE_WORDS.map((w) => w.toUpperCase())].join('|')})\b|\d[/.-]\d`);
 
 /** Whether a text (with the common forms blanked out) still needs chrono. */
 export function needsChrono(text: string): boolean {

@@ -53,12 +53,14 @@ export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
   // search from the end of the previous one (cheaper than asking for spaces).
   let at = from;
   const lineBreakBefore: boolean[] = new Array(values.length);
+  // The next line break, searched again only once passed (a search per token was quadratic).
+  let nl = text.indexOf('\n', at);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? '';
     const found = text.indexOf(v, at);
     // Only whitespace separates tokens; a far match means the value was normalised, so stay put.
     const start = found >= 0 && found - at <= MAX_GAP ? found : at;
-    const nl = text.indexOf('\n', at);
+    if (nl >= 0 && nl < at) nl = text.indexOf('\n', at);
     lineBreakBefore[i] = nl >= 0 && nl < start;
     toks[i] = { value: v, lower: v.toLowerCase(), pos: pos[i] ?? 'X', start, end: start + v.length };
     at = start + v.length;

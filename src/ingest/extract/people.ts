@@ -25,8 +25,18 @@ const NOT_NAME = new Set([
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const ROLE_WINDOW = 90;
 
+/** Words recur from document to document; the gazetteer lookups behind each answer are not cheap. */
+const NAME_PART_CACHE = 20_000;
+const namePart = new Map<string, boolean>();
+
 function isNamePart(p: string): boolean {
-  return !NOT_NAME.has(p) && !MONTHS.test(p) && !countryByName(p) && !countryByDemonym(p) && !lookupPlace(p);
+  let v = namePart.get(p);
+  if (v === undefined) {
+    v = !NOT_NAME.has(p) && !MONTHS.test(p) && !countryByName(p) && !countryByDemonym(p) && !lookupPlace(p);
+    if (namePart.size >= NAME_PART_CACHE) namePart.clear();
+    namePart.set(p, v);
+  }
+  return v;
 }
 
 /** Trims title and institution words off both ends; what remains must still look like a name. */

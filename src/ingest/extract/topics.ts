@@ -18,7 +18,11 @@ interface Compiled {
   each: RegExp[];
   exclude: RegExp | null;
   excludeOf: Array<RegExp | null>;
+  /** The topics each matched phrase belongs to, remembered: the same phrases recur in every document. */
+  topicsOf: Map<string, number[]>;
 }
+
+const PHRASE_CACHE = 5_000;
 
 
 export function compileTopics(defs: TopicDef[]): Compiled {
@@ -33,6 +37,7 @@ export function compileTopics(defs: TopicDef[]): Compiled {
       ? new RegExp(`(?<![\\w-])(?:${excluding.map(([d, i]) => `(?<x${i}>${d.exclude.join('|')})`).join('|')})(?![\\w-])`, 'gi')
       : null,
     excludeOf: defs.map((d) => (d.exclude.length ? new RegExp(`^(?:${d.exclude.join('|')})$`, 'i') : null)),
+    topicsOf: new Map(),
   };
 }
 
@@ -55,12 +60,17 @@ function hitsOf(c: Compiled, text: string): number[][] {
   if (c.exclude) for (const m of text.matchAll(c.exclude)) excluded.push([m.index, m.index + m[0].length, m[0]]);
   for (const m of text.matchAll(c.all)) {
     const phrase = m[0];
-    c.each.forEach((re, i) => {
-      if (!re.test(phrase)) return;
+    let topics = c.topicsOf.get(phrase);
+    if (!topics) {
+      topics = c.each.flatMap((re, i) => (re.test(phrase) ? [i] : []));
+      if (c.topicsOf.size >= PHRASE_CACHE) c.topicsOf.clear();
+      c.topicsOf.set(phrase, topics);
+    }
+    for (const i of topics) {
       const ex = c.excludeOf[i];
-      if (ex && excluded.some(([a, b, x]) => m.index >= a && m.index < b && ex.test(x))) return;
+      if (ex && excluded.some(([a, b, x]) => m.index >= a && m.index < b && ex.test(x))) continue;
       hits[i]!.push(m.index);
-    });
+    }
   }
   return hits;
 }
