@@ -70,7 +70,7 @@ const timed = <A extends unknown[], R>(label: string, f: (...a: A) => R) => (...
   return r;
 };
 for (const [repo, methods] of [
-  ['documents', ['findByUrl', 'findByContentHash', 'nearDuplicateCandidates', 'get', 'add', 'addUrl']],
+  ['documents', ['findByUrl', 'findByContentHash', 'nearDuplicateCandidates', 'get', 'getMany', 'add', 'addUrl']],
   ['meetings', ['candidates', 'create', 'update']],
 ] as const) {
   const target = store[repo] as unknown as Record<string, (...a: unknown[]) => unknown>;

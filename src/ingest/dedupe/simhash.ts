@@ -10,18 +10,11 @@ export const SHINGLE_WORDS = 3;
  * Fingerprints at most this many bits apart are near-duplicates. On the fixtures in
  * test/fixtures/ingest/dedupe, syndicated copies (new headline, byline, a paragraph dropped,
  * boilerplate added, spelling localized) are 7–14 bits apart; an independent report of the same
- * meeting is 25–30, as far as unrelated text. Unrelated pairs fall this close about 1 time in
- * 100 000, so compare within a window of recent documents and confirm with `shingleOverlap`.
- * 15 is also the most that the SQLite store's 4-band index is guaranteed to find.
+ * meeting is 34–36, as far as unrelated text (22–38). Unrelated pairs fall this close rarely but
+ * not never, so candidates are confirmed with `shingleOverlap`. The stores find every document
+ * within 15 bits among the most recent ones, and those within 7 among all.
  */
 export const NEAR_DUPLICATE_BITS = 15;
-
-function shingles(tokens: string[]): string[] {
-  if (tokens.length <= SHINGLE_WORDS) return tokens.length ? [tokens.join(' ')] : [];
-  const out: string[] = [];
-  for (let i = 0; i + SHINGLE_WORDS <= tokens.length; i++) out.push(tokens.slice(i, i + SHINGLE_WORDS).join(' '));
-  return out;
-}
 
 // MurmurHash3's 32-bit finalizer: every input bit flips about half the output bits.
 function fmix32(h: number): number {
@@ -57,22 +50,36 @@ function addBits(v: Int32Array, offset: number, h: number): void {
   for (let bit = 0; bit < 32; bit++) v[offset + bit]! += (h >>> (31 - bit)) & 1 ? 1 : -1;
 }
 
-/** 64-bit SimHash over word shingles of the normalized text, as 16 hex digits. Empty text gives all zeros. */
-export function simhash(text: string): Fingerprint {
-  const tokens = words(text);
-  if (tokens.length === 0) return '0'.repeat(16);
+interface HashedWords {
+  hi: Uint32Array;
+  lo: Uint32Array;
+}
+
+function hashWords(tokens: string[]): HashedWords {
   const hi = new Uint32Array(tokens.length);
   const lo = new Uint32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     hi[i] = wordHash(tokens[i]!, 0x2545f491);
     lo[i] = wordHash(tokens[i]!, 0x6c8e9cf5);
   }
+  return { hi, lo };
+}
+
+const SEED_HI = 0x1b873593;
+const SEED_LO = 0x5bd1e995;
+
+function shingleSize(words: HashedWords): number {
+  return Math.min(SHINGLE_WORDS, words.hi.length);
+}
+
+function simhashOf(words: HashedWords): Fingerprint {
+  const size = shingleSize(words);
+  if (size === 0) return '0'.repeat(16);
   // Each occurrence of a shingle counts once, as with a weight per distinct shingle.
-  const size = Math.min(SHINGLE_WORDS, tokens.length);
   const v = new Int32Array(64);
-  for (let i = 0; i + size <= tokens.length; i++) {
-    addBits(v, 0, shingleHash(hi, i, size, 0x1b873593));
-    addBits(v, 32, shingleHash(lo, i, size, 0x5bd1e995));
+  for (let i = 0; i + size <= words.hi.length; i++) {
+    addBits(v, 0, shingleHash(words.hi, i, size, SEED_HI));
+    addBits(v, 32, shingleHash(words.lo, i, size, SEED_LO));
   }
   let hex = '';
   for (let nibble = 0; nibble < 16; nibble++) {
@@ -81,6 +88,36 @@ export function simhash(text: string): Fingerprint {
     hex += n.toString(16);
   }
   return hex;
+}
+
+/**
+ * The distinct word shingles as 53-bit numbers: the two 32-bit shingle hashes, 21 bits of the
+ * second. Two different shingles of two 1,000-word texts collide about once in 10^10 pairs.
+ */
+function shingleSetOf(words: HashedWords): Set<number> {
+  const size = shingleSize(words);
+  const out = new Set<number>();
+  for (let i = 0; i + size <= words.hi.length && size > 0; i++) {
+    out.add(shingleHash(words.hi, i, size, SEED_HI) * 0x200000 + (shingleHash(words.lo, i, size, SEED_LO) >>> 11));
+  }
+  return out;
+}
+
+/** 64-bit SimHash over word shingles of the normalized text, as 16 hex digits. Empty text gives all zeros. */
+export function simhash(text: string): Fingerprint {
+  return simhashOf(hashWords(words(text)));
+}
+
+/** A text's word shingles, for `setOverlap`. */
+export function shingleSet(text: string): Set<number> {
+  return shingleSetOf(hashWords(words(text)));
+}
+
+/** SimHash and shingle set of one text, normalizing and hashing its words once. */
+export function fingerprintText(text: string): { simhash: Fingerprint; shingles: () => Set<number> } {
+  const hashed = hashWords(words(text));
+  let set: Set<number> | null = null;
+  return { simhash: simhashOf(hashed), shingles: () => (set ??= shingleSetOf(hashed)) };
 }
 
 function toBigInt(f: Fingerprint | bigint): bigint {
@@ -105,14 +142,17 @@ export function isNearDuplicate(a: Fingerprint | bigint, b: Fingerprint | bigint
   return hammingDistance(a, b) <= maxBits;
 }
 
-/** Share of the smaller text's word shingles found in the other (0–1): an exact check for a SimHash candidate pair. */
-export function shingleOverlap(a: string, b: string): number {
-  const sa = new Set(shingles(words(a)));
-  const sb = new Set(shingles(words(b)));
-  const small = sa.size <= sb.size ? sa : sb;
-  const large = small === sa ? sb : sa;
+/** Share of the smaller set's shingles found in the other (0–1); 0 when either is empty. */
+export function setOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   if (small.size === 0) return 0;
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
   return shared / small.size;
+}
+
+/** Share of the smaller text's word shingles found in the other (0–1): an exact check for a SimHash candidate pair. */
+export function shingleOverlap(a: string, b: string): number {
+  return setOverlap(shingleSet(a), shingleSet(b));
 }

@@ -2,7 +2,7 @@ import type { Store, StoredDocument } from '../../core/index.js';
 import { extract as realExtract } from '../extract/extract.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
-import { contentHash, isNearDuplicate, shingleOverlap, simhash } from '../dedupe/index.js';
+import { contentHash, fingerprintText, isNearDuplicate, setOverlap, shingleSet } from '../dedupe/index.js';
 import type { IngestInput, IngestOptions, IngestResult } from './types.js';
 
 const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
@@ -72,16 +72,15 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
     await addMissingUrls(store, same, urls);
     return duplicate('duplicate', same.id);
   }
-  const fingerprint = simhash(text);
+  const own = fingerprintText(text);
+  const fingerprint = own.simhash;
   const candidates = await store.documents.nearDuplicateCandidates(fingerprint, opts.nearDuplicateLimit ?? DEFAULT_NEAR_DUPLICATE_LIMIT);
-  let confirmations = 0;
-  for (const c of candidates) {
-    if (!c.simhash || !isNearDuplicate(fingerprint, c.simhash)) continue;
-    // Each check loads a whole document; the store ranks the closest first, so a few suffice.
-    if (++confirmations > MAX_CONFIRMATIONS) break;
+  // Each check needs a whole document; the store ranks the closest first, so a few suffice,
+  // loaded in one call.
+  const close = candidates.filter((c) => c.simhash && isNearDuplicate(fingerprint, c.simhash)).slice(0, MAX_CONFIRMATIONS);
+  for (const original of close.length ? await store.documents.getMany(close.map((c) => c.id)) : []) {
     // SimHash alone lets a few unrelated pairs through; the shingles confirm it.
-    const original = await store.documents.get(c.id);
-    if (original && shingleOverlap(original.text, text) >= MIN_SHINGLE_OVERLAP) {
+    if (setOverlap(shingleSet(original.text), own.shingles()) >= MIN_SHINGLE_OVERLAP) {
       await addMissingUrls(store, original, urls);
       return duplicate('near-duplicate', original.id);
     }

@@ -47,6 +47,9 @@ export class SqliteDocumentRepo implements DocumentRepo {
   }
 
   async add(doc: NewDocument): Promise<StoredDocument> {
+    const ingestedAt = this.db.now();
+    const simhash = doc.simhash === null ? null : doc.simhash.toLowerCase();
+    const urls: string[] = [];
     const id = this.db.tx(() => {
       const bands = simhashBands(doc.simhash);
       const result = this.db.run(
@@ -57,10 +60,10 @@ export class SqliteDocumentRepo implements DocumentRepo {
         doc.title,
         doc.outlet,
         doc.published,
-        this.db.now(),
+        ingestedAt,
         doc.text,
         doc.contentHash,
-        doc.simhash === null ? null : doc.simhash.toLowerCase(),
+        simhash,
         ...bands,
         doc.sourceId,
         toJson(doc.extraction),
@@ -69,16 +72,28 @@ export class SqliteDocumentRepo implements DocumentRepo {
       );
       const newId = Number(result.lastInsertRowid);
       for (const url of [doc.url, ...(doc.urls ?? [])]) {
-        if (url !== null) this.insertUrl(newId, url);
+        if (url !== null && this.insertUrl(newId, url)) urls.push(url);
       }
       for (const topic of new Set(doc.extraction.topics.map(topicToken))) {
         this.db.run('INSERT OR IGNORE INTO document_topics (document_id, topic_lc) VALUES (?, ?)', newId, topic);
       }
       return newId;
     });
-    const stored = await this.get(id);
-    if (!stored) throw new Error(`Document ${id} vanished after insert`);
-    return stored;
+    // What was written, without reading it back (the urls are the ones this document got).
+    return {
+      id,
+      url: doc.url,
+      urls,
+      title: doc.title,
+      outlet: doc.outlet,
+      published: doc.published,
+      ingestedAt,
+      text: doc.text,
+      contentHash: doc.contentHash,
+      simhash,
+      sourceId: doc.sourceId,
+      extraction: doc.extraction,
+    };
   }
 
   async get(id: number): Promise<StoredDocument | null> {
@@ -148,9 +163,9 @@ export class SqliteDocumentRepo implements DocumentRepo {
     return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM documents')?.n ?? 0;
   }
 
-  private insertUrl(id: number, url: string): void {
-    // A URL already known (for this or another document) keeps its first owner.
-    this.db.run('INSERT OR IGNORE INTO document_urls (document_id, url) VALUES (?, ?)', id, url);
+  /** True when the URL was new. A URL already known (for this or another document) keeps its first owner. */
+  private insertUrl(id: number, url: string): boolean {
+    return this.db.run('INSERT OR IGNORE INTO document_urls (document_id, url) VALUES (?, ?)', id, url).changes > 0;
   }
 
   private toDocument(row: DocumentRow): StoredDocument {

@@ -21,6 +21,17 @@ export function documentContract(store: () => Store): void {
       expect(await store().documents.get(second.id + 100)).toBeNull();
     });
 
+    it('add returns what get reads back, leaving out a URL another document already has', async () => {
+      const first = await store().documents.add(newDocument({ url: 'https://a.example/story', urls: ['https://mirror.example/story'] }));
+      const second = await store().documents.add(
+        newDocument({ url: 'https://b.example/story', urls: ['https://mirror.example/story', 'https://b.example/story', 'https://b.example/amp'], simhash: 'ABCDEF0123456789' }),
+      );
+      expect(second.urls).toEqual(['https://b.example/story', 'https://b.example/amp']);
+      expect(second.simhash).toBe('abcdef0123456789');
+      expect(await store().documents.get(second.id)).toEqual(second);
+      expect((await store().documents.findByUrl('https://mirror.example/story'))?.id).toBe(first.id);
+    });
+
     it('getMany returns the found documents in the order asked, once each', async () => {
       const a = await store().documents.add(newDocument());
       const b = await store().documents.add(newDocument());

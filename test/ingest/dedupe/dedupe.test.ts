@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentHash, hammingDistance, isNearDuplicate, NEAR_DUPLICATE_BITS, shingleOverlap, simhash } from '../../../src/ingest/dedupe/index.js';
+import {
+  contentHash,
+  fingerprintText,
+  hammingDistance,
+  isNearDuplicate,
+  NEAR_DUPLICATE_BITS,
+  setOverlap,
+  shingleOverlap,
+  shingleSet,
+  simhash,
+} from '../../../src/ingest/dedupe/index.js';
 
 const dir = fileURLToPath(new URL('../../fixtures/ingest/dedupe/', import.meta.url));
 const text = (name: string): string => readFileSync(`${dir}${name}.txt`, 'utf8');
@@ -97,5 +107,21 @@ describe('shingleOverlap', () => {
     expect(shingleOverlap(original, sameMeeting)).toBeLessThan(0.2);
     expect(shingleOverlap(original, unrelated)).toBe(0);
     expect(shingleOverlap('', original)).toBe(0);
+  });
+});
+
+describe('fingerprintText and shingle sets', () => {
+  it('gives the same SimHash and overlap as the text functions, from one pass over the words', () => {
+    const own = fingerprintText(syndicated);
+    expect(own.simhash).toBe(simhash(syndicated));
+    expect(setOverlap(shingleSet(original), own.shingles())).toBe(shingleOverlap(original, syndicated));
+    expect(own.shingles()).toBe(own.shingles());
+  });
+
+  it('counts distinct shingles in order: reordered words share none, a repeat adds none', () => {
+    expect(shingleSet('one two three four').size).toBe(2);
+    expect(shingleSet('one two three one two three').size).toBe(3);
+    expect(shingleOverlap('one two three four', 'four three two one')).toBe(0);
+    expect(shingleOverlap('alpha beta', 'Alpha  BETA')).toBe(1);
   });
 });
