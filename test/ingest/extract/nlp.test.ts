@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, headline } from '../../../src/ingest/extract/nlp.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { analyse, getNlp, headline } from '../../../src/ingest/extract/nlp.js';
 
 describe('analyse', () => {
   const text = 'MEDIA NOTE\nWashington,  DC\n\nThe Coalition’s “Small Group” met\ton 4 May.   Ministers\u00a0agreed — again.\n\nLast line';
@@ -32,5 +34,18 @@ describe('headline', () => {
     const h = headline('U.S. and Italy co-host the D.C. meeting.\n\nBody', 41);
     expect(h.text).toBe('U.S. and Italy co-host the D.C. meeting.');
     expect(h.toks.map((t) => t.value)).toEqual(['U.S.', 'and', 'Italy', 'co-host', 'the', 'D.C.', 'meeting', '.']);
+  });
+});
+
+describe('the lighter wink pipe', () => {
+  it('gives the same sentences, parts of speech and entities as the default pipe', () => {
+    const text = 'RABAT, May 3 - Ministers of the Global Coalition met on Thursday, 2 May 2024, in Rabat. They did not agree on a date for the next meeting, but said they would meet again in the autumn of 2025.';
+    const full = winkNLP(model);
+    const its = full.its;
+    const read = (n: ReturnType<typeof winkNLP>) => {
+      const d = n.readDoc(text);
+      return [d.sentences().out(its.span), d.tokens().out(its.pos), d.entities().out(its.span), d.entities().out(its.type)];
+    };
+    expect(read(getNlp())).toEqual(read(full));
   });
 });
