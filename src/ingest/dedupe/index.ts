@@ -10,5 +10,6 @@ export {
   NEAR_DUPLICATE_BITS,
   SHINGLE_WORDS,
   type Fingerprint,
+  type TextKeys,
 } from './simhash.js';
 export { normalizeForHash } from './normalize.js';

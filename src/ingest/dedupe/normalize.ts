@@ -13,5 +13,10 @@ export function normalizeForHash(text: string): string {
 
 /** The words of a text (letters and digits), normalized. */
 export function words(text: string): string[] {
-  return normalizeForHash(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return wordsOfNormalized(normalizeForHash(text));
+}
+
+/** The words of a text already passed through `normalizeForHash`. */
+export function wordsOfNormalized(normalized: string): string[] {
+  return normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
 }

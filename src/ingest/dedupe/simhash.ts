@@ -1,4 +1,5 @@
-import { words } from './normalize.js';
+import { contentHashOfNormalized } from './content-hash.js';
+import { normalizeForHash, words, wordsOfNormalized } from './normalize.js';
 
 /** A 64-bit SimHash fingerprint as 16 lowercase hex digits. */
 export type Fingerprint = string;
@@ -113,11 +114,27 @@ export function shingleSet(text: string): Set<number> {
   return shingleSetOf(hashWords(words(text)));
 }
 
-/** SimHash and shingle set of one text, normalizing and hashing its words once. */
-export function fingerprintText(text: string): { simhash: Fingerprint; shingles: () => Set<number> } {
-  const hashed = hashWords(words(text));
+export interface TextKeys {
+  contentHash: string;
+  simhash(): Fingerprint;
+  shingles(): Set<number>;
+}
+
+/**
+ * Content hash, SimHash and shingle set of one text, normalizing it once and hashing its words
+ * once; SimHash and shingles are computed when first asked for (an exact copy needs neither).
+ */
+export function fingerprintText(text: string): TextKeys {
+  const normalized = normalizeForHash(text);
+  let hashed: HashedWords | null = null;
+  let fingerprint: Fingerprint | null = null;
   let set: Set<number> | null = null;
-  return { simhash: simhashOf(hashed), shingles: () => (set ??= shingleSetOf(hashed)) };
+  const wordHashes = (): HashedWords => (hashed ??= hashWords(wordsOfNormalized(normalized)));
+  return {
+    contentHash: contentHashOfNormalized(normalized),
+    simhash: () => (fingerprint ??= simhashOf(wordHashes())),
+    shingles: () => (set ??= shingleSetOf(wordHashes())),
+  };
 }
 
 function toBigInt(f: Fingerprint | bigint): bigint {

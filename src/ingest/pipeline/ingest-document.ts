@@ -2,7 +2,7 @@ import type { Store, StoredDocument } from '../../core/index.js';
 import { extract as realExtract } from '../extract/extract.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
-import { contentHash, fingerprintText, isNearDuplicate, setOverlap, shingleSet } from '../dedupe/index.js';
+import { fingerprintText, isNearDuplicate, setOverlap, shingleSet } from '../dedupe/index.js';
 import type { IngestInput, IngestOptions, IngestResult } from './types.js';
 
 const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
@@ -66,14 +66,14 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
       return duplicate('duplicate', known.id);
     }
   }
-  const hash = contentHash(text);
+  const own = fingerprintText(text);
+  const hash = own.contentHash;
   const same = await store.documents.findByContentHash(hash);
   if (same) {
     await addMissingUrls(store, same, urls);
     return duplicate('duplicate', same.id);
   }
-  const own = fingerprintText(text);
-  const fingerprint = own.simhash;
+  const fingerprint = own.simhash();
   const candidates = await store.documents.nearDuplicateCandidates(fingerprint, opts.nearDuplicateLimit ?? DEFAULT_NEAR_DUPLICATE_LIMIT);
   // Each check needs a whole document; the store ranks the closest first, so a few suffice,
   // loaded in one call.

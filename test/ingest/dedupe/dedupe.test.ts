@@ -111,9 +111,10 @@ describe('shingleOverlap', () => {
 });
 
 describe('fingerprintText and shingle sets', () => {
-  it('gives the same SimHash and overlap as the text functions, from one pass over the words', () => {
+  it('gives the same content hash, SimHash and overlap as the text functions, from one pass over the words', () => {
     const own = fingerprintText(syndicated);
-    expect(own.simhash).toBe(simhash(syndicated));
+    expect(own.contentHash).toBe(contentHash(syndicated));
+    expect(own.simhash()).toBe(simhash(syndicated));
     expect(setOverlap(shingleSet(original), own.shingles())).toBe(shingleOverlap(original, syndicated));
     expect(own.shingles()).toBe(own.shingles());
   });
