@@ -13,10 +13,20 @@ export interface Place {
 
 /** Lower-case, accent- and punctuation-folded lookup key. */
 export function placeKey(s: string): string {
-  // Most names are plain ASCII; Unicode normalisation is the slow part, so skip it for them.
-  const folded = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD');
-  return folded.replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  let k = keys.get(s);
+  if (k === undefined) {
+    // Most names are plain ASCII; Unicode normalisation is the slow part, so skip it for them.
+    const folded = /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD');
+    k = folded.replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (keys.size >= KEY_CACHE) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
 }
+
+/** The same few hundred word runs are looked up in every document; their keys are remembered. */
+const KEY_CACHE = 50_000;
+const keys = new Map<string, string>();
 
 interface Tables {
   countries: Map<string, string>;
