@@ -1,41 +1,7 @@
-import type { Delivery, DeliveryRepo, DeliverySnapshot, DeliveryStatus } from '../../core/index.js';
-import { fromJson, instant, toJson } from '../sqlite/rows.js';
+import type { Delivery, DeliveryRepo, DeliverySnapshot } from '../../core/index.js';
+import { DELIVERY_COLUMNS as COLUMNS, isUnfinished, toDelivery, UNFINISHED, type DeliveryRow } from '../rows/deliveries.js';
+import { fromJson, instant, toJson } from '../rows/values.js';
 import type { PgDb } from './pg-db.js';
-
-interface DeliveryRow {
-  id: number;
-  subscriber: string;
-  digest: string;
-  slot: string;
-  owner: string;
-  lease_until: string;
-  status: string;
-  snapshot: string | null;
-  sent_parts: string;
-  error: string | null;
-  created_at: string;
-  finished_at: string | null;
-}
-
-const COLUMNS = 'id, subscriber, digest, slot, owner, lease_until, status, snapshot, sent_parts, error, created_at, finished_at';
-const UNFINISHED = "status IN ('claimed', 'composed')";
-
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    id: row.id,
-    subscriber: row.subscriber,
-    digest: row.digest,
-    slot: row.slot,
-    owner: row.owner,
-    leaseUntil: row.lease_until,
-    status: row.status as DeliveryStatus,
-    snapshot: fromJson<DeliverySnapshot>(row.snapshot),
-    sentParts: fromJson<Record<number, string>>(row.sent_parts) ?? {},
-    error: row.error,
-    createdAt: row.created_at,
-    finishedAt: row.finished_at,
-  };
-}
 
 export class PgDeliveryRepo implements DeliveryRepo {
   constructor(private readonly db: PgDb) {}
@@ -101,7 +67,7 @@ export class PgDeliveryRepo implements DeliveryRepo {
       const row = await tx.get<DeliveryRow>(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1 FOR UPDATE`, id);
       if (!row) throw new Error(`No delivery ${id}`);
       // Finishing twice (a slow owner after a takeover) changes nothing.
-      if (row.status !== 'claimed' && row.status !== 'composed') return;
+      if (!isUnfinished(row)) return;
       await tx.run('UPDATE deliveries SET status = $1, finished_at = $2 WHERE id = $3', status, instant(now), id);
       const snapshot = fromJson<DeliverySnapshot>(row.snapshot);
       if (snapshot === null) return;

@@ -1,34 +1,6 @@
 import type { NewSchedule, Schedule, ScheduleRepo } from '../../core/index.js';
-import { fromBool, toBool } from '../sqlite/rows.js';
+import { SCHEDULE_COLUMNS as COLUMNS, scheduleValues, toSchedule, type ScheduleRow } from '../rows/schedules.js';
 import type { PgDb } from './pg-db.js';
-
-interface ScheduleRow {
-  subscriber: string;
-  digest: string;
-  cron: string;
-  timezone: string;
-  announce_empty: number;
-  set_by: string;
-  paused_at: string | null;
-  paused_reason: string | null;
-  updated_at: string;
-}
-
-const COLUMNS = 'subscriber, digest, cron, timezone, announce_empty, set_by, paused_at, paused_reason, updated_at';
-
-function toSchedule(row: ScheduleRow): Schedule {
-  return {
-    subscriber: row.subscriber,
-    digest: row.digest,
-    cron: row.cron,
-    timezone: row.timezone,
-    announceEmpty: toBool(row.announce_empty),
-    setBy: row.set_by,
-    pausedAt: row.paused_at,
-    pausedReason: row.paused_reason,
-    updatedAt: row.updated_at,
-  };
-}
 
 export class PgScheduleRepo implements ScheduleRepo {
   constructor(private readonly db: PgDb) {}
@@ -41,13 +13,7 @@ export class PgScheduleRepo implements ScheduleRepo {
          cron = excluded.cron, timezone = excluded.timezone, announce_empty = excluded.announce_empty,
          set_by = excluded.set_by, paused_at = NULL, paused_reason = NULL, updated_at = excluded.updated_at
        RETURNING ${COLUMNS}`,
-      schedule.subscriber,
-      schedule.digest,
-      schedule.cron,
-      schedule.timezone,
-      fromBool(schedule.announceEmpty),
-      schedule.setBy,
-      this.db.now(),
+      ...scheduleValues(schedule, this.db.now()),
     );
     return toSchedule(row!);
   }

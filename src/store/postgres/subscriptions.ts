@@ -1,19 +1,6 @@
 import type { Subscription, SubscriptionRepo, UserRef } from '../../core/index.js';
+import { SUBSCRIPTION_COLUMNS as COLUMNS, toSubscription, type SubscriptionRow } from '../rows/subscriptions.js';
 import type { PgDb } from './pg-db.js';
-
-interface SubscriptionRow {
-  id: number;
-  subscriber: string;
-  filter: string;
-  created_by: string;
-  created_at: string;
-}
-
-const COLUMNS = 'id, subscriber, filter, created_by, created_at';
-
-function toSubscription(row: SubscriptionRow): Subscription {
-  return { id: row.id, subscriber: row.subscriber, filter: row.filter, createdBy: row.created_by, createdAt: row.created_at };
-}
 
 export class PgSubscriptionRepo implements SubscriptionRepo {
   constructor(private readonly db: PgDb) {}

@@ -1,4 +1,4 @@
-/** Small row↔object helpers shared by the repos. */
+/** Small row↔object helpers shared by the repos of every backend. */
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value);

@@ -1,67 +1,7 @@
-import type { NewSource, Source, SourceHealth, SourceKind, SourceRepo } from '../../core/index.js';
+import type { NewSource, Source, SourceHealth, SourceRepo } from '../../core/index.js';
 import type { Db } from './db.js';
-import { fromBool, instant, maybeInstant, toBool, toJson } from './rows.js';
-
-interface SourceRow {
-  id: number;
-  kind: string;
-  url: string;
-  title: string | null;
-  poll_interval_sec: number;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetched_at: string | null;
-  last_new_item_at: string | null;
-  consecutive_failures: number;
-  last_error: string | null;
-  disabled_at: string | null;
-  disabled_reason: string | null;
-  disabled_announced: number;
-  next_poll_at: string;
-  added_by: string | null;
-  created_at: string;
-}
-
-const COLUMNS =
-  'id, kind, url, title, poll_interval_sec, etag, last_modified, last_fetched_at, last_new_item_at, consecutive_failures, ' +
-  'last_error, disabled_at, disabled_reason, disabled_announced, next_poll_at, added_by, created_at';
-
-/** SourceHealth field → column, and how its value is stored. */
-const HEALTH_COLUMNS: { [K in keyof Required<SourceHealth>]: [string, (v: NonNullable<SourceHealth[K]> | null) => unknown] } = {
-  title: ['title', (v) => v],
-  etag: ['etag', (v) => v],
-  lastModified: ['last_modified', (v) => v],
-  lastFetchedAt: ['last_fetched_at', (v) => maybeInstant(v)],
-  lastNewItemAt: ['last_new_item_at', (v) => maybeInstant(v)],
-  consecutiveFailures: ['consecutive_failures', (v) => v ?? 0],
-  lastError: ['last_error', (v) => v],
-  disabledAt: ['disabled_at', (v) => maybeInstant(v)],
-  disabledReason: ['disabled_reason', (v) => v],
-  disabledAnnounced: ['disabled_announced', (v) => fromBool(v === true)],
-  nextPollAt: ['next_poll_at', (v) => instant(v ?? new Date().toISOString())],
-};
-
-function toSource(row: SourceRow): Source {
-  return {
-    id: row.id,
-    kind: row.kind as SourceKind,
-    url: row.url,
-    title: row.title,
-    pollIntervalSec: row.poll_interval_sec,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    lastFetchedAt: row.last_fetched_at,
-    lastNewItemAt: row.last_new_item_at,
-    consecutiveFailures: row.consecutive_failures,
-    lastError: row.last_error,
-    disabledAt: row.disabled_at,
-    disabledReason: row.disabled_reason,
-    disabledAnnounced: toBool(row.disabled_announced),
-    nextPollAt: row.next_poll_at,
-    addedBy: row.added_by,
-    createdAt: row.created_at,
-  };
-}
+import { healthAssignments, SOURCE_COLUMNS as COLUMNS, toSource, type SourceRow } from '../rows/sources.js';
+import { instant, toJson } from '../rows/values.js';
 
 export class SqliteSourceRepo implements SourceRepo {
   constructor(private readonly db: Db) {}
@@ -107,11 +47,9 @@ export class SqliteSourceRepo implements SourceRepo {
   async updateHealth(id: number, health: SourceHealth): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [];
-    for (const key of Object.keys(HEALTH_COLUMNS) as Array<keyof SourceHealth>) {
-      if (health[key] === undefined) continue;
-      const [column, convert] = HEALTH_COLUMNS[key] as [string, (v: unknown) => unknown];
+    for (const [column, value] of healthAssignments(health)) {
       sets.push(`${column} = ?`);
-      params.push(convert(health[key]));
+      params.push(value);
     }
     // A new poll time means the poll that held the lease is over: let it go.
     if (health.nextPollAt !== undefined) sets.push('lease_owner = NULL, lease_until = NULL');

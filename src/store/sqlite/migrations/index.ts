@@ -2,12 +2,9 @@ import { sql as initial } from './001-initial.js';
 import { sql as meetingFilterIndex } from './002-meeting-filter-index.js';
 import { sql as meetingTopicKey } from './003-meeting-topic-key.js';
 import { sql as simhashCovering } from './004-simhash-covering.js';
+import type { Migration } from '../../rows/migration.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration };
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
