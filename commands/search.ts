@@ -27,8 +27,9 @@ export default defineCommand({
     const filters = readFilters(request.options, context);
     const size = context.settings.pageSize;
     const { page, offset } = pageOf(request, size);
-    const { hits, total } = await context.store.documents.search(words, filters, size, offset);
-    const paging = pagingFor(request, page, total, size);
+    const { hits, total, capped } = await context.store.documents.search(words, filters, size, offset);
+    // A capped count still offers the next page: at least one more match exists.
+    const paging = pagingFor(request, page, capped ? total + 1 : total, size);
     const shown = echo(words.map((w) => (w.includes(' ') ? `"${w}"` : w)).join(' '), 60);
     const described = describeFilters(filters);
     if (total === 0) {
@@ -44,13 +45,18 @@ export default defineCommand({
       title: `Search: ${shown}`,
       blocks: [
         { type: 'list', items: hits.map(hitLine) },
-        { type: 'context', text: `${plural(total, 'document')} match${total === 1 ? 'es' : ''}${described ? ` (${described})` : ''}.` },
+        { type: 'context', text: `${matchCount(total, capped)}${described ? ` (${described})` : ''}.` },
       ],
       ephemeral: true,
       ...(paging ? { paging } : {}),
     });
   },
 });
+
+function matchCount(total: number, capped: boolean): string {
+  if (capped) return `More than ${plural(total, 'document')} match`;
+  return `${plural(total, 'document')} match${total === 1 ? 'es' : ''}`;
+}
 
 function hitLine(hit: SearchHit): Rich {
   const d = hit.document;

@@ -15,5 +15,6 @@ export * from './platform.js';
 export * from './reply.js';
 export type * from './request.js';
 export type * from './store/index.js';
+export { SEARCH_COUNT_CAP } from './store/index.js';
 export * from './suggest.js';
 export * from './text-render.js';

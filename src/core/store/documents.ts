@@ -37,6 +37,22 @@ export interface SearchHit {
   rank: number;
 }
 
+/**
+ * Counting every match of a common word costs more than the search itself, so a
+ * search counts at most this many matches past the requested page.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /**
+   * How many documents match; when `capped`, more than this many do: counting
+   * stopped at max(SEARCH_COUNT_CAP, offset + limit).
+   */
+  total: number;
+  capped: boolean;
+}
+
 export interface DocumentRepo {
   /** Stores a document; returns its id (the ingestion sequence). */
   add(doc: NewDocument): Promise<StoredDocument>;
@@ -53,7 +69,7 @@ export interface DocumentRepo {
    * them itself, so no operator syntax can break the query. Every word must match.
    * With no words at all it lists what the filters match, newest published first.
    */
-  search(words: readonly string[], filters: SearchFilters, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }>;
+  search(words: readonly string[], filters: SearchFilters, limit: number, offset: number): Promise<SearchResult>;
   /** Documents stored after `afterSeq` up to and including `uptoSeq`, oldest first. */
   since(afterSeq: number, uptoSeq: number, limit: number): Promise<StoredDocument[]>;
   /** The highest ingestion sequence so far (0 when empty). */

@@ -7,6 +7,7 @@ import type { SubscriptionRepo } from './subscriptions.js';
 
 export type * from './deliveries.js';
 export type * from './documents.js';
+export { SEARCH_COUNT_CAP } from './documents.js';
 export type * from './meetings.js';
 export type * from './schedules.js';
 export type * from './sources.js';

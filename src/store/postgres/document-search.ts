@@ -1,4 +1,4 @@
-import type { SearchFilters, SearchHit } from '../../core/index.js';
+import { SEARCH_COUNT_CAP, type SearchFilters, type SearchHit, type SearchResult } from '../../core/index.js';
 import { topicToken } from '../sqlite/meeting-rows.js';
 import { fold } from '../sqlite/rows.js';
 import type { PgDb } from './pg-db.js';
@@ -89,17 +89,26 @@ export async function searchDocuments(
   filters: SearchFilters,
   limit: number,
   offset: number,
-): Promise<{ hits: SearchHit[]; total: number }> {
+): Promise<SearchResult> {
   const text = searchText(words);
   const params = new Params();
   if (text === null) return listFiltered(db, words.length > 0, filters, limit, offset);
 
   const query = `plainto_tsquery('english', ${params.add(text)})`;
   const conditions = [`d.search_vector @@ ${query}`, ...filterClauses(filters, params)].join(' AND ');
-  const total = (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM documents d WHERE ${conditions}`, ...params.values))?.n ?? 0;
-  if (total === 0 || offset >= total || limit <= 0) return { hits: [], total };
+  const { total, capped } = await cappedCount(db, conditions, params.values, limit, offset);
+  if (total === 0 || offset >= total || limit <= 0) return { hits: [], total, capped };
   const page = await rankPage(db, query, conditions, params, limit, offset);
-  return { total, hits: await describe(db, text, page) };
+  return { total, capped, hits: await describe(db, text, page) };
+}
+
+/** Counts matches up to the cap (see SearchResult): a word in half the corpus is not counted through. */
+async function cappedCount(db: PgDb, conditions: string, values: unknown[], limit: number, offset: number): Promise<{ total: number; capped: boolean }> {
+  const cap = Math.max(SEARCH_COUNT_CAP, offset + limit);
+  const n =
+    (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${conditions} LIMIT $${values.length + 1}) t`, ...values, cap + 1))
+      ?.n ?? 0;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
 interface RankedRow {
@@ -171,19 +180,19 @@ async function listFiltered(
   filters: SearchFilters,
   limit: number,
   offset: number,
-): Promise<{ hits: SearchHit[]; total: number }> {
-  if (hadWords) return { hits: [], total: 0 };
+): Promise<SearchResult> {
+  if (hadWords) return { hits: [], total: 0, capped: false };
   const params = new Params();
   const clauses = filterClauses(filters, params);
   const conditions = clauses.length === 0 ? 'TRUE' : clauses.join(' AND ');
-  const total = (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM documents d WHERE ${conditions}`, ...params.values))?.n ?? 0;
+  const { total, capped } = await cappedCount(db, conditions, params.values, limit, offset);
   const rows = await db.all<HitRow>(
     `SELECT d.id, d.url, d.title, d.outlet, d.published, 0 AS score, substr(d.text, 1, 240) AS snippet
      FROM documents d WHERE ${conditions}
      ORDER BY d.published DESC NULLS LAST, d.id DESC LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
     ...params.values,
   );
-  return { total, hits: rows.map((row) => ({ document: pick(row), snippet: row.snippet, rank: 0 })) };
+  return { total, capped, hits: rows.map((row) => ({ document: pick(row), snippet: row.snippet, rank: 0 })) };
 }
 
 function pick(row: HitRow): SearchHit['document'] {

@@ -1,4 +1,4 @@
-import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, StoredDocument } from '../../core/index.js';
+import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchResult, StoredDocument } from '../../core/index.js';
 import { topicToken } from '../sqlite/meeting-rows.js';
 import { fromBool, fromJson, toJson } from '../sqlite/rows.js';
 import { NearDuplicateFinder } from '../sqlite/near-duplicates.js';
@@ -127,7 +127,7 @@ export class PgDocumentRepo implements DocumentRepo {
     await insertUrl(this.db, id, url);
   }
 
-  async search(words: readonly string[], filters: SearchFilters, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
+  async search(words: readonly string[], filters: SearchFilters, limit: number, offset: number): Promise<SearchResult> {
     return searchDocuments(this.db, words, filters, limit, offset);
   }
 

@@ -1,4 +1,4 @@
-import type { SearchFilters, SearchHit } from '../../core/index.js';
+import { SEARCH_COUNT_CAP, type SearchFilters, type SearchHit, type SearchResult } from '../../core/index.js';
 import type { Db } from './db.js';
 import { toJson } from './rows.js';
 import { searchFilters, type Where } from './search-filters.js';
@@ -36,23 +36,51 @@ export function searchDocuments(
   filters: SearchFilters,
   limit: number,
   offset: number,
-): { hits: SearchHit[]; total: number } {
+): SearchResult {
   const match = ftsQuery(words);
-  if (match === null && words.length > 0) return { hits: [], total: 0 };
+  if (match === null && words.length > 0) return { hits: [], total: 0, capped: false };
   // One snapshot for the count and the page, so they agree.
-  return db.read(() =>
-    match === null
-      ? listFiltered(db, searchFilters(filters, 'd.id'), limit, offset)
-      : searchMatching(db, match, searchFilters(filters, 'documents_fts.rowid'), limit, offset),
-  );
+  return db.read(() => {
+    if (match === null) return listFiltered(db, searchFilters(filters, 'd.id'), limit, offset);
+    const ids = idRange(db, filters);
+    if (ids === null) return { hits: [], total: 0, capped: false };
+    const where = searchFilters(filters, 'documents_fts.rowid');
+    // Unlike the `+` filters, a plain rowid range reaches FTS5, which then reads only that stretch of each doclist.
+    where.sql.push('documents_fts.rowid BETWEEN ? AND ?');
+    where.params.push(ids.lo, ids.hi);
+    return searchMatching(db, match, where, limit, offset);
+  });
 }
 
-function searchMatching(db: Db, match: string, where: Where, limit: number, offset: number): { hits: SearchHit[]; total: number } {
+/**
+ * The lowest and highest id published within the date filters: every match lies
+ * between them, whatever order documents were ingested in (a backfill of old news
+ * only widens the range). Null when nothing was published in those dates.
+ */
+function idRange(db: Db, filters: SearchFilters): { lo: number; hi: number } | null {
+  if (filters.since === undefined && filters.until === undefined) return { lo: 0, hi: Number.MAX_SAFE_INTEGER };
+  const row = db.get<{ lo: number | null; hi: number | null }>(
+    // The published index holds the ids: the range is read from it alone.
+    `SELECT min(id) AS lo, max(id) AS hi FROM documents INDEXED BY documents_published WHERE published >= ? AND published <= ?`,
+    filters.since ?? '0000-00-00',
+    filters.until ?? '9999-99-99',
+  );
+  return row?.lo == null || row.hi == null ? null : { lo: row.lo, hi: row.hi };
+}
+
+/** Counts matches up to the cap (see SearchResult), so a common word is not counted through. */
+function cappedCount(db: Db, from: string, conditions: string, params: unknown[], limit: number, offset: number): { total: number; capped: boolean } {
+  const cap = Math.max(SEARCH_COUNT_CAP, offset + limit);
+  const n = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${conditions} LIMIT ?)`, ...params, cap + 1)?.n ?? 0;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+function searchMatching(db: Db, match: string, where: Where, limit: number, offset: number): SearchResult {
   const conditions = ['documents_fts MATCH ?', ...where.sql].join(' AND ');
   const params = [match, ...where.params];
-  const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents_fts WHERE ${conditions}`, ...params)?.n ?? 0;
-  if (total === 0 || offset >= total || limit <= 0) return { hits: [], total };
-  return { total, hits: describe(db, match, rankPage(db, conditions, params, limit, offset)) };
+  const { total, capped } = cappedCount(db, 'documents_fts', conditions, params, limit, offset);
+  if (total === 0 || offset >= total || limit <= 0) return { hits: [], total, capped };
+  return { total, capped, hits: describe(db, match, rankPage(db, conditions, params, limit, offset)) };
 }
 
 /** The page of ids in the order described at RANK_WINDOW. */
@@ -109,9 +137,9 @@ function describe(db: Db, match: string, ranked: RankedRow[]): SearchHit[] {
 }
 
 /** No words at all: list by filters alone, newest published first. */
-function listFiltered(db: Db, where: Where, limit: number, offset: number): { hits: SearchHit[]; total: number } {
+function listFiltered(db: Db, where: Where, limit: number, offset: number): SearchResult {
   const conditions = where.sql.length === 0 ? '1' : where.sql.join(' AND ');
-  const total = db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM documents d WHERE ${conditions}`, ...where.params)?.n ?? 0;
+  const { total, capped } = cappedCount(db, 'documents d', conditions, where.params, limit, offset);
   const rows = db.all<SearchHit['document'] & { excerpt: string }>(
     `SELECT d.id, d.url, d.title, d.outlet, d.published, substr(d.text, 1, 240) AS excerpt
      FROM documents d WHERE ${conditions}
@@ -120,5 +148,5 @@ function listFiltered(db: Db, where: Where, limit: number, offset: number): { hi
     limit,
     offset,
   );
-  return { total, hits: rows.map(({ excerpt, ...document }) => ({ document, snippet: excerpt, rank: 0 })) };
+  return { total, capped, hits: rows.map(({ excerpt, ...document }) => ({ document, snippet: excerpt, rank: 0 })) };
 }

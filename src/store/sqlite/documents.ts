@@ -1,4 +1,4 @@
-import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchHit, StoredDocument } from '../../core/index.js';
+import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchResult, StoredDocument } from '../../core/index.js';
 import type { Db } from './db.js';
 import { fromBool, fromJson, toJson } from './rows.js';
 import { searchDocuments } from './document-search.js';
@@ -141,7 +141,7 @@ export class SqliteDocumentRepo implements DocumentRepo {
     filters: SearchFilters,
     limit: number,
     offset: number,
-  ): Promise<{ hits: SearchHit[]; total: number }> {
+  ): Promise<SearchResult> {
     return searchDocuments(this.db, words, filters, limit, offset);
   }
 

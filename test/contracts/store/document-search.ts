@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../../src/core/index.js';
+import { SEARCH_COUNT_CAP, type Store } from '../../../src/core/index.js';
 import { extraction, meetingRecord, newDocument } from './fixtures.js';
 
 const HOSTILE = ['"', '*', 'NEAR(', 'OR OR', 'a" OR "b', '-', 'title:', '(', ')', '^', 'AND', '🛰️🙂', 'x'.repeat(10_000), "'", '\\', '""""'];
@@ -93,6 +93,31 @@ export function documentSearchContract(store: () => Store): void {
       expect(all.hits.map((h) => h.document.id)).toEqual([rome.id, other.id, rabat.id]);
       const inMorocco = await store().documents.search([], { place: 'Morocco' }, 10, 0);
       expect(inMorocco.hits.map((h) => h.document.id)).toEqual([rabat.id]);
+    });
+
+    it('counts matches up to the cap past the page, and says when it stopped there', async () => {
+      const s = store();
+      const add = async () => {
+        for (let i = 0; i <= SEARCH_COUNT_CAP; i += 1) {
+          await s.documents.add(newDocument({ text: `Convoy note ${i} from the northern road.`, published: i % 2 ? '2026-02-01' : '2025-02-01' }));
+        }
+      };
+      await (s.batch ? s.batch(add) : add());
+      const more = SEARCH_COUNT_CAP + 1;
+      expect(await s.documents.search(['convoy'], {}, 10, 0)).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+      // The filter-only listing counts the same way.
+      expect(await s.documents.search([], {}, 10, 0)).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+      // A page reaching past the cap counts to its own end: exact here, so no next page is offered.
+      const late = await s.documents.search(['convoy'], {}, 10, SEARCH_COUNT_CAP - 5);
+      expect(late).toMatchObject({ total: more, capped: false });
+      expect(late.hits).toHaveLength(6);
+      expect(await s.documents.search(['convoy'], {}, 10, SEARCH_COUNT_CAP - 20)).toMatchObject({ total: SEARCH_COUNT_CAP, capped: true });
+      // Under the cap the count is exact.
+      const half = Math.ceil(more / 2);
+      expect(await s.documents.search(['convoy'], { since: '2026-01-01' }, 10, 0)).toMatchObject({ total: more - half, capped: false });
+      expect(await s.documents.search(['convoy', 'road'], { until: '2025-12-31' }, 10, 0)).toMatchObject({ total: half, capped: false });
+      expect(await s.documents.search([], { until: '2025-12-31' }, 10, 0)).toMatchObject({ total: half, capped: false });
+      expect(await s.documents.search(['convoy'], { since: '2027-01-01' }, 10, 0)).toMatchObject({ hits: [], total: 0, capped: false });
     });
 
     it('treats operator syntax as plain words and never fails on hostile input', async () => {
