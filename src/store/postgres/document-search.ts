@@ -30,7 +30,10 @@ class Params {
   }
 }
 
-/** Filter clauses on documents `d`, shared by the ranked and the plain listing. */
+/**
+ * Filter clauses on `d`, shared by the ranked and the plain listing: they name only
+ * `d.id` and `d.published`, so `d` is documents or the narrow document_search.
+ */
 function filterClauses(filters: SearchFilters, params: Params): string[] {
   const sql: string[] = [];
   const given = (v: string | undefined): v is string => v !== undefined && v.trim() !== '';
@@ -106,7 +109,7 @@ export async function searchDocuments(
 async function cappedCount(db: PgDb, conditions: string, values: unknown[], limit: number, offset: number): Promise<{ total: number; capped: boolean }> {
   const cap = Math.max(SEARCH_COUNT_CAP, offset + limit);
   const n =
-    (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM documents d WHERE ${conditions} LIMIT $${values.length + 1}) t`, ...values, cap + 1))
+    (await db.get<{ n: number }>(`SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM document_search d WHERE ${conditions} LIMIT $${values.length + 1}) t`, ...values, cap + 1))
       ?.n ?? 0;
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
@@ -128,8 +131,8 @@ async function rankPage(db: PgDb, query: string, conditions: string, params: Par
     page.push(
       ...(await db.all<RankedRow>(
         `SELECT d.id, ts_rank_cd(d.search_vector, ${query}, 1) AS score
-         FROM (SELECT d.id FROM documents d WHERE ${conditions} ORDER BY d.id DESC LIMIT ${RANK_WINDOW}) newest
-         JOIN documents d ON d.id = newest.id
+         FROM (SELECT d.id FROM document_search d WHERE ${conditions} ORDER BY d.id DESC LIMIT ${RANK_WINDOW}) newest
+         JOIN document_search d ON d.id = newest.id
          ORDER BY score DESC, d.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
         ...params.values,
         Math.min(limit, RANK_WINDOW - offset),
@@ -141,7 +144,7 @@ async function rankPage(db: PgDb, query: string, conditions: string, params: Par
   if (rest > 0) {
     page.push(
       ...(await db.all<RankedRow>(
-        `SELECT d.id, ts_rank_cd(d.search_vector, ${query}, 1) AS score FROM documents d
+        `SELECT d.id, ts_rank_cd(d.search_vector, ${query}, 1) AS score FROM document_search d
          WHERE ${conditions} ORDER BY d.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
         ...params.values,
         rest,
