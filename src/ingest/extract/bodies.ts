@@ -5,6 +5,8 @@ export interface BodyDef {
   name: string;
   parent: string | null;
   kind: MeetingKind | null;
+  /** The level when the text names none. */
+  fallbackKind?: MeetingKind;
 }
 
 export interface BodyMention {
@@ -24,7 +26,10 @@ let compiled: Compiled | null = null;
 function compile(): Compiled {
   const group = table.groupNames;
   const expand = (src: string) => src.split('{IS}').join(group);
-  const defs = table.bodies.map((b) => ({ name: b.name, parent: b.parent, kind: (b.kind ?? null) as MeetingKind | null }));
+  const defs = table.bodies.map((b): BodyDef => {
+    const fallback = 'fallbackKind' in b ? (b.fallbackKind as MeetingKind) : undefined;
+    return { name: b.name, parent: b.parent, kind: (b.kind ?? null) as MeetingKind | null, ...(fallback ? { fallbackKind: fallback } : {}) };
+  });
   // Groups of the Coalition come first, so at one position their longer names win over the Coalition's.
   const order = table.bodies.map((_, i) => i).sort((x, y) => Number(table.bodies[x]!.parent === null) - Number(table.bodies[y]!.parent === null));
   const build = (pick: (b: (typeof table.bodies)[number]) => string[], flags: string) => {

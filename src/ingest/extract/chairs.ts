@@ -8,7 +8,10 @@ const CHAIR_STEMS = new Set(['ch', 'co', 'ho', 'le', 'pr', 'au', 'un']);
 const CHAIR_VERB = /^(?:co-?)?(?:chair(?:ed|s|ing)?|host(?:ed|s|ing)?|convene[ds]?|convening|lead|leads|led|preside[ds]?|presiding)$/i;
 /** Where a "by ..." list of chairs ends; "for" is missing on purpose ("Minister for Foreign Affairs"). */
 const SPAN_STOP = new Set(['in', 'on', 'at', 'to', 'ahead', 'during', 'from', 'since', 'which', 'who', 'that', 'where', 'when', 'while', 'as', ';', '(', ':']);
-const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'operation', 'operations', '-', 'coalition']);
+const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'operation', 'operations', '-']);
+/** "the coalition led by X" says who leads the coalition; "the Envoy for the Coalition co-chaired" still chairs. */
+const NOT_A_LEADER_BEFORE = new Set(['coalition']);
+const LEAD_VERB = /^(?:co-?)?(?:lead|leads|led)$/i;
 const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
 const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
 const PRONOUN = new Set(['he', 'she', 'they']);
@@ -48,6 +51,8 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (HOSTING_NOUNS.has(t.lower)) {
+      // "under the Chadian presidency (of the group)": the holder named before the noun.
+      if (/^(?:under|with)$/.test(toks[i - 3]?.lower ?? '')) { add(partiesIn(text, toks, i - 2, i)); continue; }
       // "under the chairmanship of", "at the invitation of": whoever invites hosts.
       if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with|at|on|upon)$/.test(toks[i - 2]?.lower ?? '')) continue;
       add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
@@ -55,6 +60,7 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
     }
     if (!CHAIR_STEMS.has(t.lower.slice(0, 2)) || !CHAIR_VERB.test(t.value)) continue;
     if (NOT_A_CHAIR_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_CHAIR_BEFORE.has(toks[i - 2]?.lower ?? '')) continue;
+    if (LEAD_VERB.test(t.value) && (NOT_A_LEADER_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_LEADER_BEFORE.has(toks[i - 2]?.lower ?? ''))) continue;
     if ([1, 2, 3].some((k) => NOT_A_CHAIR_AFTER.has(toks[i + k]?.lower ?? ''))) continue;
     if (toks[i + 1]?.lower === 'by') {
       add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));

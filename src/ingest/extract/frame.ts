@@ -21,6 +21,10 @@ export interface Frame {
   unplacedChair: boolean;
   /** The sentence points at another meeting than the document's own ("the last Ministerial"). */
   other: boolean;
+  /** The other meeting is a coming one ("its next plenary"), which an announcement may be about. */
+  forward: boolean;
+  /** The date is the day the meeting closed ("the talks closed on Tuesday"). */
+  closing: boolean;
   /** The sentence refers back to a meeting already named ("this meeting", "the Ministerial"). */
   anaphoric: boolean;
   virtual: boolean;
@@ -108,6 +112,10 @@ function insideParens(toks: Tok[], i: number): boolean {
 }
 
 const MAX_ARG_DISTANCE = 14;
+const REFERRED = /\bas\s+(?:[\w-]+\s+){0,4}(?:at|during)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+const FORWARD = new Set(['next', 'upcoming', 'forthcoming']);
+const TITLE_FUTURE = /\bto (?:meet|hold|host|co-host|convene|gather)\b/i;
+const CLOSING = /\b(?:closed|ended|concluded|wrapped up|closes|ends|concludes)\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$/i;
 const BUILDING = /^(?:House|Hall|Palace|Palais|Centre|Center|Hotel|Building|Tower|Towers|Castle|Gardens|Park|Square|Conference|Convention|Forum)$/;
 const MARKER_WINDOW = 8;
 
@@ -139,6 +147,7 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
   return best;
 }
 
+const DAY_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Tt]oday|[Yy]esterday|[Tt]omorrow)$/;
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 const REPORTING = /\b(?:said|says|told|stated|announced|reported|added|noted|issued|released|published)\s+(?:\w+\s+)?$/i;
 
@@ -151,6 +160,8 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
     const near = [i - 2, i - 1, i + 1, i + 2].some((k) => MONTH.test(s.toks[k]?.value ?? ''));
     if (near || /^\d{1,4}[./]\d{1,2}[./]\d{2,4}$/.test(t.value)) spans.push([t.start - s.start, t.end - s.start]);
   });
+  // wink misses some weekdays ("from Monday to Wednesday"); they are dates wherever they stand.
+  for (const t of s.toks) if (DAY_WORD.test(t.value)) spans.push([t.start - s.start, t.end - s.start]);
   for (const d of findDatesNear(s.text, spans, ref)) {
     const abs = s.start + d.index;
     if (REPORTING.test(text.slice(Math.max(s.start, abs - 30), abs))) continue;
@@ -189,26 +200,36 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
   // The meeting word that goes with the body decides whether this is another meeting ("the next Ministerial").
-  const marked = (ti: number) => {
-    for (let k = Math.max(0, ti - MARKER_WINDOW); k < ti; k++) if (OTHER_MEETING_MARKERS.has(s.toks[k]?.lower ?? '')) return true;
-    return false;
+  const marker = (ti: number): string | null => {
+    for (let k = Math.max(0, ti - MARKER_WINDOW); k < ti; k++) {
+      const w = s.toks[k]?.lower ?? '';
+      if (OTHER_MEETING_MARKERS.has(w)) return w;
+    }
+    // "As ministers affirmed at the ministerial in May": what a past meeting said, quoted in passing.
+    const before = s.toks[ti] ? text.slice(s.start, s.toks[ti]!.start) : '';
+    return REFERRED.test(before) ? 'as' : null;
   };
   const bodyAt = chosen?.toks[0];
-  const other = bodyAt === undefined
-    ? triggers.some(marked)
-    : marked(triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x)));
+  const mark = bodyAt === undefined
+    ? triggers.map(marker).find((m) => m !== null) ?? null
+    : marker(triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x)));
+  const other = mark !== null;
   // A frame with no body, no reference back and no other meeting is never used: skip the costly parts.
   if (!chosen && !anaphoric && !other) return null;
-  const tense = tenseOf(s.text);
+  // A headline's "Group to meet in Riyadh" points forward without a "will".
+  const tense = isTitle && TITLE_FUTURE.test(s.text) ? 'future' : tenseOf(s.text);
   const chairs = findChairs(s, text, masked, mine);
   const virtual = VIRTUAL.test(s.text);
+  // Only sentences with a date entity, a weekday or a number can date a meeting.
+  const date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, triggers, masked, ref, from) : null;
   return {
     sentence: s,
     isTitle,
     body: chosen?.body ?? null,
     place: virtual ? null : findPlace(s, text, anchors, masked, from),
-    // chrono is the costly parser: only sentences with a date entity or a number get it.
-    date: s.dates.length > 0 || /\d/.test(s.text) ? findDate(s, text, triggers, masked, ref, from) : null,
+    date,
+    closing: date !== null && CLOSING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
+    forward: mark !== null && FORWARD.has(mark),
     chairs: chairs.parties,
     unplacedChair: chairs.unplacedOffice,
     other,

@@ -111,7 +111,10 @@ function t(): Tables {
 
 /** Whether some country, city, demonym or organisation name starts with this word. */
 export function startsAName(word: string): boolean {
-  return t().firstWords.has(placeKey(word));
+  // "N'Djamena" folds to two words ("n djamena"); the first is what a name starts with.
+  const k = placeKey(word);
+  const sp = k.indexOf(' ');
+  return t().firstWords.has(sp < 0 ? k : k.slice(0, sp));
 }
 
 /** A country named by name, alias or exact abbreviation. */

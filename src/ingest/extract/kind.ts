@@ -13,5 +13,5 @@ const RULES: Array<[RegExp, MeetingKind]> = [
 export function kindOf(body: BodyDef, texts: string[]): MeetingKind {
   if (body.kind) return body.kind;
   for (const [re, kind] of RULES) if (texts.some((t) => re.test(t))) return kind;
-  return 'other';
+  return body.fallbackKind ?? 'other';
 }

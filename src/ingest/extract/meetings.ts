@@ -1,6 +1,6 @@
 import type { IsoDate, MeetingFacts, MeetingStatus } from '../../core/facts.js';
 import { bodyByName, type BodyDef } from './bodies.js';
-import type { DateMention } from './dates.js';
+import { shiftDays, type DateMention } from './dates.js';
 import { countryOfCity, type Place } from './gazetteer.js';
 import type { Frame } from './frame.js';
 import { kindOf } from './kind.js';
@@ -24,6 +24,7 @@ export interface Assembly {
 
 const TRAVEL = /\btravel(?:s|led|ling)?\b|\bvisits?\b|\btrip\b|\btour\b/i;
 const LEAD_SENTENCES = 6;
+const ANNOUNCING_LEAD = 2;
 
 function placeConflict(a: Place | null, b: Place | null): boolean {
   if (!a || !b) return false;
@@ -42,12 +43,22 @@ function dateConflict(a: DateMention | null, b: DateMention | null): boolean {
   return false;
 }
 
+const CLOSING_DAYS = 7;
+
+/** "The talks closed on Tuesday" after "opened on Monday": the same meeting's last day. */
+function closes(d: Draft, f: Frame): boolean {
+  const a = d.date?.start, b = f.date?.start;
+  if (!f.closing || !a || !b || b < a) return false;
+  return b <= shiftDays(a, CLOSING_DAYS);
+}
+
 function compatible(d: Draft, f: Frame): boolean {
-  return !placeConflict(d.place, f.place) && !dateConflict(d.date, f.date);
+  return !placeConflict(d.place, f.place) && (closes(d, f) || !dateConflict(d.date, f.date));
 }
 
 function absorb(d: Draft, f: Frame): void {
   if (f.place && (!d.place || (!d.place.city && f.place.city))) d.place = f.place;
+  if (d.date && closes(d, f) && (f.date?.end ?? '') > (d.date.end ?? '')) d.date = { ...d.date, end: f.date?.end ?? null };
   if (!d.date?.start && f.date && (f.date.start || !d.date)) d.date = f.date;
   for (const c of f.chairs) if (!d.chairs.includes(c)) d.chairs.push(c);
   if (f.body || f.isTitle) d.texts.push(f.sentence.text);
@@ -99,7 +110,10 @@ export function assemble(frames: Frame[], title: string | null, datelinePlace: P
   const bodyFrames = frames.filter((f) => !f.isTitle);
   const travel = Boolean(title && TRAVEL.test(title) && !titleFrame);
   const lead = bodyFrames.find((f) => f.body && !f.other && f.sentence.index < LEAD_SENTENCES)
-    ?? bodyFrames.find((f) => f.body && !f.other) ?? null;
+    ?? bodyFrames.find((f) => f.body && !f.other)
+    // A text that opens on a coming meeting, saying where or when ("will hold its next plenary in
+    // Riyadh on 30 May"), is about that meeting; one that mentions it later in passing is not.
+    ?? bodyFrames.find((f) => f.body && f.forward && f.tense === 'future' && f.sentence.index - (title ? 1 : 0) < ANNOUNCING_LEAD && (f.place || f.date?.start)) ?? null;
   let main: BodyDef | null = null;
   if (!travel) {
     const tb = titleFrame && !titleFrame.other ? titleFrame.body : null;
@@ -110,7 +124,10 @@ export function assemble(frames: Frame[], title: string | null, datelinePlace: P
   const others: Draft[] = [];
   for (const f of titleFrame ? [titleFrame, ...bodyFrames] : bodyFrames) {
     const related = main && f.body && (f.body.name === main.name || main.parent === f.body.name);
-    const belongs = main && !f.other && (related || (!f.body && f.anaphoric));
+    // "will hold its next plenary" in a text announcing that very meeting is the same meeting.
+    const announcing = f.forward && f.tense === 'future'
+      && (primary ? primary.frames.every((p) => p.tense === 'future') : lead?.forward === true);
+    const belongs = main && (!f.other || announcing) && (related || (!f.body && f.anaphoric));
     if (belongs && main && (!primary || compatible(primary, f))) {
       if (primary) absorb(primary, f);
       else primary = draft(main, f);

@@ -71,6 +71,16 @@ describe('meeting dates', () => {
     expect([crossing.start, crossing.end]).toEqual(['2024-04-30', '2024-05-01']);
   });
 
+  it('reads weekdays the NLP pass does not tag ("from Monday to Wednesday")', () => {
+    const m = main('The Africa Focus Group met in Abuja from Monday to Wednesday.');
+    expect([m.start, m.end]).toEqual(['2024-05-13', '2024-05-15']);
+  });
+
+  it('takes "closed on Tuesday" in a later sentence as the last day of the meeting', () => {
+    const m = main('The Africa Focus Group meeting in Rabat opened on Monday. The talks closed on Tuesday with recommendations.');
+    expect([m.start, m.end]).toEqual(['2024-05-13', '2024-05-14']);
+  });
+
   it('does not give a meeting the date of a visit before attending it', () => {
     const m = main('The minister will visit Washington on 22-23 May to take part in the meeting of the Global Coalition.');
     expect([m.start, m.city]).toEqual([null, 'Washington']);
@@ -103,6 +113,16 @@ describe('chairs', () => {
     expect(m.chairs).toEqual(['Italy', 'Saudi Arabia']);
   });
 
+  it('reads an envoy "for the Global Coalition" who co-chaired as a chair', () => {
+    const m = main('The Nigerian Foreign Minister and the U.S. Envoy for the Global Coalition co-chaired a meeting of the Africa Focus Group in Abuja on Monday.');
+    expect(m.chairs).toEqual(['Nigeria', 'United States']);
+  });
+
+  it('reads the holder of "under the Chadian presidency"', () => {
+    const m = main("Ministers of the G5 Sahel met in N'Djamena on Monday under the Chadian presidency of the organisation.");
+    expect([m.chairs, m.city, m.country]).toEqual([['Chad'], "N'Djamena", 'Chad']);
+  });
+
   it('does not take a delegation leader for a chair', () => {
     const m = main('A Moroccan delegation led by the Director of Global Issues took part in the meeting of the Africa Focus Group in Niamey.');
     expect(m.chairs).toEqual([]);
@@ -125,6 +145,11 @@ describe('body of the meeting', () => {
     expect(m.body).toBe('Communications Working Group');
   });
 
+  it('gives a G5 Sahel meeting the level the text names, a summit otherwise', () => {
+    expect(main('Defence ministers of the G5 Sahel met in Niamey on Monday.').kind).toBe('ministerial');
+    expect(main('Heads of state of the G5 Sahel met in Niamey on Monday.').kind).toBe('summit');
+  });
+
   it('is the more specific group when the lead names a group of the body in the title', () => {
     const m = main('The Small Group of the Global Coalition met in Brussels on Tuesday.', '2024-05-17', 'Meeting of the Global Coalition against Daesh');
     expect(m.body).toBe('Small Group');
@@ -144,5 +169,28 @@ describe('publication date from the dateline', () => {
     const x = extract({ text: 'Media Note\nWashington, DC\nJune 22, 2018\n\nThe Small Group of the Global Coalition will meet on June 26.', published: null });
     expect(x.published).toBe('2018-06-22');
     expect(x.meetings[0]).toMatchObject({ body: 'Small Group', start: '2018-06-26', city: 'Washington', status: 'announced' });
+  });
+});
+
+describe('which meeting the document is about', () => {
+  it('takes "as ministers affirmed at the ministerial in May" for a meeting in passing', () => {
+    const x = extract({ text: 'The city has rebuilt its schools since its liberation from ISIS. As ministers affirmed at the Coalition ministerial in Marrakech in May, the fight is not over.', published: '2022-10-14' });
+    expect(x.is_meeting_report).toBe(false);
+    expect(x.meetings).toMatchObject([{ body: 'Global Coalition to Defeat ISIS', city: 'Marrakech', primary: false }]);
+  });
+
+  it('reads "will hold its next plenary" in an announcement as the meeting announced', () => {
+    const x = extract({ title: 'Finance group to meet in Riyadh', text: 'The Counter ISIS Finance Group will hold its next plenary in Riyadh on 30 May, co-chaired by Italy.', published: '2024-05-17' });
+    expect(x.meetings).toMatchObject([{ body: 'Counter ISIS Finance Group', city: 'Riyadh', start: '2024-05-30', chairs: ['Italy'], primary: true, status: 'announced' }]);
+  });
+
+  it('does not make a statement that will raise an issue at the next ministerial a meeting report', () => {
+    const x = extract({ text: 'The Treasury designated two ISIS financiers on Monday. Their assets are blocked. The United States will raise the case at the next Coalition ministerial in Rome.', published: '2024-05-17' });
+    expect(x.is_meeting_report).toBe(false);
+  });
+
+  it('keeps "the next meeting" of a meeting already held apart from it', () => {
+    const x = extract({ text: 'The Counter ISIS Finance Group met in Riyadh on Tuesday. It will hold its next plenary in Rome in the autumn.', published: '2024-05-17' });
+    expect(x.meetings.map((m) => [m.city, m.primary])).toEqual([['Riyadh', true], ['Rome', false]]);
   });
 });
