@@ -83,6 +83,13 @@ export function extract(input: DocumentInput): Extraction {
   meetings.push(...secondary);
 
   const zones: Zone[] = [];
+  // The name of a group the document only mentions ("briefings on the Counter ISIS Finance Group")
+  // says nothing about finance; the first zone that holds a hit decides its weight.
+  for (const m of mentions) {
+    if (primary && (m.body.name === primary.body || m.body.name === primary.parent)) continue;
+    if (!primary && m.body.parent === null) continue;
+    zones.push({ start: m.start, end: m.end, weight: 0 });
+  }
   for (const s of titleSentences) zones.push({ start: s.start, end: s.end, weight: 2 });
   for (const s of body.filter((x) => x.toks.length >= 6).slice(0, LEAD)) zones.push({ start: s.start, end: s.end, weight: 2 });
   for (const f of primaryFrames) zones.push({ start: f.sentence.start, end: f.sentence.end, weight: 2 });

@@ -12,7 +12,7 @@ describe('held-out briefings', () => {
     process.stdout.write(`held-out facts F1 ${s.facts.f1.toFixed(3)} (tp ${s.facts.tp}/fp ${s.facts.fp}/fn ${s.facts.fn}), topics F1 ${s.topics.f1.toFixed(3)}, report accuracy ${s.reportAccuracy.toFixed(3)}\n`);
     expect(s.documents).toBeGreaterThanOrEqual(15);
     expect(s.facts.f1).toBeGreaterThanOrEqual(0.95);
-    expect(s.topics.f1).toBeGreaterThanOrEqual(0.8);
+    expect(s.topics.f1).toBeGreaterThanOrEqual(0.85);
     expect(s.reportAccuracy).toBe(1);
   });
 });

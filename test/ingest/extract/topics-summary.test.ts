@@ -23,6 +23,24 @@ describe('topic salience', () => {
     expect(extract({ text: other, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
   });
 
+  it('does not read the name of a group only mentioned as its topic', () => {
+    const text = 'LONDON - Experts of the Communications Working Group of the Global Coalition met on Wednesday. The meeting heard briefings on the work of the Counter ISIS Finance Group and the Africa Focus Group, and discussed online propaganda.';
+    const topics = extract({ text, published: '2024-05-17' }).topics;
+    expect(topics).toContain('counter-messaging');
+    expect(topics).not.toContain('terrorism-financing');
+    expect(topics).not.toContain('africa');
+  });
+
+  it('still reads the name of the group that met', () => {
+    const text = 'The Africa Focus Group of the Global Coalition met in Rabat on Wednesday to review its work plan.';
+    expect(extract({ text, published: '2024-05-17' }).topics).toContain('africa');
+  });
+
+  it('does not take funds pledged for stabilization for terrorism financing', () => {
+    const text = 'Ministers of the Global Coalition met in Rome on Tuesday and pledged new funds for stabilization. They agreed to keep funding stabilization in liberated areas.';
+    expect(extract({ text, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
+  });
+
   it('tags a topic named in the title', () => {
     const topics = extract({ text: 'Officials met to talk about the region.', title: 'Coalition officials discuss the Sahel', published: null }).topics;
     expect(topics).toContain('sahel');
