@@ -1,7 +1,7 @@
 import type { Sentence, Tok } from './nlp.js';
 import type { BodyDef, BodyMention } from './bodies.js';
 import { findDatesNear, shiftDays, tenseOf, type DateMention, type Tense } from './dates.js';
-import { venue, type Place } from './gazetteer.js';
+import { capitalOf, countryByDemonym, venue, type Place } from './gazetteer.js';
 import { placeAt } from './names.js';
 import { findChairs } from './chairs.js';
 import {
@@ -134,6 +134,12 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
     const found = placeAt(text, toks, i + 1);
     // "at Lancaster House", "in Kuwait Towers": a building named after a place is not that place.
     let place = found && !BUILDING.test(toks[found.next]?.value ?? '') ? found.value : null;
+    // "in the Burkinabe capital": the capital of the country the demonym names.
+    if (!place && toks[i + 1]?.lower === 'the' && toks[i + 3]?.lower === 'capital') {
+      const c = countryByDemonym(toks[i + 2]?.value ?? '');
+      const cap = c ? capitalOf(c) : null;
+      if (c && cap) place = { city: cap, country: c };
+    }
     if (!place && t.lower === 'at') {
       for (let j = Math.min(toks.length - 1, i + 6); j > i && !place; j--) place = venue(text.slice(toks[i + 1]!.start, toks[j]!.end));
     }

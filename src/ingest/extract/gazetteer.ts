@@ -37,6 +37,7 @@ interface Tables {
   cities: Map<string, Place>;
   /** First words of every name, so a lookup can give up at once on words that start none. */
   firstWords: Set<string>;
+  capitals: Map<string, string>;
 }
 
 let tables: Tables | null = null;
@@ -52,6 +53,7 @@ function build(): Tables {
   const abbreviations = new Map<string, string>();
   const demonyms = new Map<string, string>();
   const cities = new Map<string, Place>();
+  const capitals = new Map<string, string>();
   for (const c of countries) {
     const name = display(c.name.common);
     byCode.set(c.cca2, name);
@@ -63,6 +65,8 @@ function build(): Tables {
     const d = c.demonyms?.eng;
     if (d) for (const n of [d.m, d.f]) if (n) demonyms.set(placeKey(n), name);
     for (const cap of c.capital ?? []) cities.set(placeKey(cap), { city: cap, country: name });
+    const cap = c.capital?.[0];
+    if (cap) capitals.set(name, cap);
   }
   for (const [k, v] of Object.entries(extra.countryAliases)) {
     if (/^[A-Z.]+$/.test(k)) abbreviations.set(k, v);
@@ -101,7 +105,9 @@ function build(): Tables {
   for (const k of organisations.keys()) firstWords.add(placeKey(k).split(' ')[0] ?? k);
   for (const k of abbreviations.keys()) firstWords.add(placeKey(k).split(' ')[0] ?? k);
   firstWords.add('the');
-  return { countries: names, abbreviations, demonyms, organisations, cities, firstWords };
+  // City names are shown as the cities table spells them (Washington, not Washington, D.C.).
+  for (const [country, cap] of capitals) capitals.set(country, cities.get(placeKey(cap))?.city ?? cap);
+  return { countries: names, abbreviations, demonyms, organisations, cities, firstWords, capitals };
 }
 
 function t(): Tables {
@@ -142,6 +148,11 @@ export function lookupPlace(raw: string): Place | null {
   const country = countryByName(s);
   if (country) return { city: null, country };
   return t().cities.get(placeKey(s)) ?? null;
+}
+
+/** The seat of government of a country, for "the Iraqi capital". */
+export function capitalOf(country: string): string | null {
+  return t().capitals.get(country) ?? null;
 }
 
 export function countryOfCity(city: string): string | null {

@@ -141,6 +141,8 @@ export function assemble(frames: Frame[], title: string | null, datelinePlace: P
     else others.push(draft(body, f));
   }
   if (primary && !primary.place && !primary.virtual && datelinePlace) primary.place = datelinePlace;
+  // "meet in Burkina Faso" under an "OUAGADOUGOU -" dateline: the dateline names the city.
+  if (primary?.place && !primary.place.city && datelinePlace?.city && datelinePlace.country === primary.place.country) primary.place = datelinePlace;
   // A minister or envoy named without a country, chairing at a venue: the host country is the one chairing.
   const host = primary?.place?.country ?? (primary?.place?.city ? countryOfCity(primary.place.city) : null);
   if (primary?.unplacedChair && host && !primary.chairs.includes(host)) primary.chairs.unshift(host);

@@ -45,6 +45,18 @@ describe('places', () => {
     expect([other.city, other.country]).toEqual(['Paris', 'France']);
   });
 
+  it('reads "the Iraqi capital" as Baghdad', () => {
+    const m = main('Political directors of the Global Coalition met on Tuesday in the Iraqi capital.');
+    expect([m.city, m.country]).toEqual(['Baghdad', 'Iraq']);
+  });
+
+  it('takes the city from the dateline when the text names only its country', () => {
+    const m = main('OUAGADOUGOU, Burkina Faso — Ministers of the Accra Initiative met in Burkina Faso on Thursday.');
+    expect([m.city, m.country]).toEqual(['Ouagadougou', 'Burkina Faso']);
+    const other = main('ACCRA — Ministers of the Accra Initiative met in Burkina Faso on Thursday.');
+    expect([other.city, other.country]).toEqual([null, 'Burkina Faso']);
+  });
+
   it('gives no place for a virtual meeting, even with a dateline', () => {
     const m = main('WASHINGTON - The Small Group of the Global Coalition met virtually on Tuesday.');
     expect([m.city, m.country]).toEqual([null, null]);
@@ -143,6 +155,11 @@ describe('body of the meeting', () => {
   it('is the group a meeting was for, not the Coalition whose partners came', () => {
     const m = main('Experts from thirty Coalition partners met in London on Wednesday for the Communications Working Group.');
     expect(m.body).toBe('Communications Working Group');
+  });
+
+  it('gives an Accra Initiative meeting the level the text names', () => {
+    expect(main('Security ministers of the Accra Initiative met in Lomé on Monday.').kind).toBe('ministerial');
+    expect(main('Intelligence chiefs of the Accra Initiative met in Lomé on Monday.').kind).toBe('other');
   });
 
   it('gives a G5 Sahel meeting the level the text names, a summit otherwise', () => {
