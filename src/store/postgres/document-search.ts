@@ -99,9 +99,41 @@ export async function searchDocuments(
 
   const query = `plainto_tsquery('english', ${params.add(text)})`;
   const conditions = [`d.search_vector @@ ${query}`, ...filterClauses(filters, params)].join(' AND ');
+  if (offset + limit <= SEARCH_COUNT_CAP && SEARCH_COUNT_CAP <= RANK_WINDOW) return firstPages(db, text, query, conditions, params, limit, offset);
   const { total, capped } = await cappedCount(db, conditions, params.values, limit, offset);
   if (total === 0 || offset >= total || limit <= 0) return { hits: [], total, capped };
   const page = await rankPage(db, query, conditions, params, limit, offset);
+  return { total, capped, hits: await describe(db, text, page) };
+}
+
+/**
+ * A page inside the rank window, which is nearly every search: one pass reads the
+ * newest RANK_WINDOW matches and one more, which both ranks the page and counts
+ * (up to the cap) without a second pass over the matches. The order is rankPage's.
+ */
+async function firstPages(
+  db: PgDb,
+  text: string,
+  query: string,
+  conditions: string,
+  params: Params,
+  limit: number,
+  offset: number,
+): Promise<SearchResult> {
+  // Ranked after the LIMIT: in one SELECT, PostgreSQL ranks every match before sorting.
+  const newest = await db.all<RankedRow>(
+    `SELECT d.id, ts_rank_cd(d.search_vector, ${query}, 1) AS score
+     FROM (SELECT d.id FROM document_search d WHERE ${conditions} ORDER BY d.id DESC LIMIT ${RANK_WINDOW + 1}) newest
+     JOIN document_search d ON d.id = newest.id
+     ORDER BY d.id DESC`,
+    ...params.values,
+  );
+  const capped = newest.length > SEARCH_COUNT_CAP;
+  const total = capped ? SEARCH_COUNT_CAP : newest.length;
+  const page = newest
+    .slice(0, RANK_WINDOW)
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(offset, offset + Math.max(0, limit));
   return { total, capped, hits: await describe(db, text, page) };
 }
 

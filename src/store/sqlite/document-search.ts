@@ -78,9 +78,31 @@ function cappedCount(db: Db, from: string, conditions: string, params: unknown[]
 function searchMatching(db: Db, match: string, where: Where, limit: number, offset: number): SearchResult {
   const conditions = ['documents_fts MATCH ?', ...where.sql].join(' AND ');
   const params = [match, ...where.params];
+  if (offset + limit <= SEARCH_COUNT_CAP && SEARCH_COUNT_CAP <= RANK_WINDOW) return firstPages(db, match, conditions, params, limit, offset);
   const { total, capped } = cappedCount(db, 'documents_fts', conditions, params, limit, offset);
   if (total === 0 || offset >= total || limit <= 0) return { hits: [], total, capped };
   return { total, capped, hits: describe(db, match, rankPage(db, conditions, params, limit, offset)) };
+}
+
+/**
+ * A page inside the rank window, which is nearly every search: one pass reads the
+ * newest RANK_WINDOW matches and one more, which both ranks the page and counts
+ * (up to the cap) without a second pass over the matches. The order is rankPage's.
+ */
+function firstPages(db: Db, match: string, conditions: string, params: unknown[], limit: number, offset: number): SearchResult {
+  const newest = db.all<RankedRow>(
+    `SELECT documents_fts.rowid AS id, bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts
+     WHERE ${conditions} ORDER BY documents_fts.rowid DESC LIMIT ?`,
+    ...params,
+    RANK_WINDOW + 1,
+  );
+  const capped = newest.length > SEARCH_COUNT_CAP;
+  const total = capped ? SEARCH_COUNT_CAP : newest.length;
+  const page = newest
+    .slice(0, RANK_WINDOW)
+    .sort((a, b) => a.score - b.score || b.id - a.id)
+    .slice(offset, offset + Math.max(0, limit));
+  return { total, capped, hits: page.length === 0 ? [] : describe(db, match, page) };
 }
 
 /** The page of ids in the order described at RANK_WINDOW. */
