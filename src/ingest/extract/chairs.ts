@@ -13,6 +13,7 @@ const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'm
 const NOT_A_LEADER_BEFORE = new Set(['coalition']);
 const LEAD_VERB = /^(?:co-?)?(?:lead|leads|led)$/i;
 const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
+const PARTNER_WINDOW = 8;
 const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
 const PRONOUN = new Set(['he', 'she', 'they']);
 const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
@@ -88,6 +89,13 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       subject(Math.max(0, c), b + 1);
     } else {
       subject(a + 1, i);
+    }
+    // "hosted the meeting together with X": a partner named after the meeting.
+    for (let j = i + 1; j < Math.min(toks.length, i + PARTNER_WINDOW); j++) {
+      const w = toks[j]!.lower;
+      if (w === ';' || w === '.') break;
+      const from = (w === 'together' || w === 'jointly') && toks[j + 1]?.lower === 'with' ? j + 2 : w === 'alongside' ? j + 1 : -1;
+      if (from > 0) { add(partiesIn(text, toks, from, stopAt(from, new Set([';', '(', ':'])))); break; }
     }
     // "co-chaired, together with X, the meeting": partners, until the meeting itself is named.
     for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {

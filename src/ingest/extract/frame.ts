@@ -226,7 +226,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const tense = isTitle && TITLE_FUTURE.test(s.text) ? 'future' : tenseOf(s.text);
   const chairs = findChairs(s, text, masked, mine);
   const virtual = VIRTUAL.test(s.text);
-  // Only sentences with a date entity, a weekday or a number can date a meeting.
+  // Only sentences with a date-like token, a weekday or a number can date a meeting.
   const date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, triggers, masked, ref, from) : null;
   return {
     sentence: s,

@@ -7,6 +7,8 @@ const RULES: Array<[RegExp, MeetingKind]> = [
   [/\bsummit\b/i, 'summit'],
   [/\bplenary\b/i, 'plenary'],
   [/\bbilateral\b/i, 'bilateral'],
+  // Named as neither: chiefs of staff or experts meeting is no summit, whatever the body usually holds.
+  [/\b(?:military|army|defen[cs]e) chiefs\b|\bchiefs of (?:defen[cs]e )?staff\b|\bexperts\b|\bsenior officials\b/i, 'other'],
 ];
 
 /** The level of a meeting: the body's own kind, else the words used for it. */

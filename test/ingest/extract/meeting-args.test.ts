@@ -115,6 +115,11 @@ describe('chairs', () => {
     expect(m.chairs).toEqual(['United States', 'Italy']);
   });
 
+  it('reads a partner named after the meeting ("hosted the meeting together with")', () => {
+    const m = main('Political directors of the Small Group met in Copenhagen on Wednesday. Denmark hosted the meeting together with the United States.');
+    expect(m.chairs).toEqual(['Denmark', 'United States']);
+  });
+
   it('reads hosts from "at the invitation of"', () => {
     const m = main('Political directors of the Small Group met in Paris on Tuesday at the invitation of France and the United States.');
     expect(m.chairs).toEqual(['France', 'United States']);
@@ -165,6 +170,7 @@ describe('body of the meeting', () => {
   it('gives a G5 Sahel meeting the level the text names, a summit otherwise', () => {
     expect(main('Defence ministers of the G5 Sahel met in Niamey on Monday.').kind).toBe('ministerial');
     expect(main('Heads of state of the G5 Sahel met in Niamey on Monday.').kind).toBe('summit');
+    expect(main('Military chiefs of the G5 Sahel met in Niamey on Monday.').kind).toBe('other');
   });
 
   it('is the more specific group when the lead names a group of the body in the title', () => {
