@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { silentLogger } from '../src/core/index.js';
 import { parseBriefingText } from '../src/ingest/extract/briefing-format.js';
 import { extract } from '../src/ingest/extract/extract.js';
-import { getNlp } from '../src/ingest/extract/nlp.js';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { ingestDocument, type IngestSummary } from '../src/ingest/pipeline/index.js';
 import { grouped } from '../src/ingest/pipeline/ingest-document.js';
 import { emptySummary, countResult } from '../src/ingest/pipeline/summary.js';
@@ -37,8 +38,11 @@ const articles = generateArticles(COUNT);
 const raws = articles.map((a) => a.raw);
 console.log(`${raws.length} generated articles, ${(raws.reduce((n, r) => n + r.length, 0) / raws.length).toFixed(0)} characters on average`);
 
-// One wink-nlp instance (the extractor's) for both passes; loading the model is not what either measures.
-const nlp = getNlp();
+// The floor is wink-nlp as anyone gets it: the shipped model with its default pipe. The
+// extractor's own instance drops stages no rule reads; that saving is the extractor's, so it
+// counts on its side of the ratio, not as a faster floor.
+const nlp = winkNLP(model);
+nlp.readDoc('Warm-up for the floor.');
 extract({ text: 'Warm-up: the Small Group met in Rome on 3 March 2031.', title: null, published: '2031-03-04' });
 
 // CPU time beside the wall clock: on a loaded machine the wall clock mostly measures waiting for a core.
