@@ -113,6 +113,7 @@ function insideParens(toks: Tok[], i: number): boolean {
 
 const MAX_ARG_DISTANCE = 14;
 const REFERRED = /\bas\s+(?:[\w-]+\s+){0,4}(?:at|during)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+const HAPPENED = new Set(['held', 'place', 'opened', 'closed', 'concluded', 'ended', 'began', 'convened']);
 const FORWARD = new Set(['next', 'upcoming', 'forthcoming']);
 const TITLE_FUTURE = /\bto (?:meet|hold|host|co-host|convene|gather)\b/i;
 const CLOSING = /\b(?:closed|ended|concluded|wrapped up|closes|ends|concludes)\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$/i;
@@ -227,7 +228,10 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const chairs = findChairs(s, text, masked, mine);
   const virtual = VIRTUAL.test(s.text);
   // Only sentences with a date-like token, a weekday or a number can date a meeting.
-  const date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, triggers, masked, ref, from) : null;
+  // "The meeting ... took place in Rabat on 3 March": the verb that says it happened dates it as well as the meeting word.
+  const dateAnchors = [...triggers];
+  s.toks.forEach((t, i) => { if (HAPPENED.has(t.lower) && (t.lower !== 'place' || /^(?:take|takes|took|taking)$/.test(s.toks[i - 1]?.lower ?? ''))) dateAnchors.push(i); });
+  const date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, dateAnchors, masked, ref, from) : null;
   return {
     sentence: s,
     isTitle,

@@ -4,6 +4,8 @@ export const TRIGGERS = new Set([
   'talks', 'gathering', 'gathered', 'convened', 'convenes', 'convene', 'hosted', 'co-hosted', 'co-hosting',
   'co-host', 'co-hosts', 'co-chaired', 'co-chair', 'co-chairs', 'chaired', 'consultation', 'consultations',
   'videoconference', 'vtc', 'teleconference', 'dialogue', 'briefing', 'forum',
+  // "Saudi Arabia will host the Finance Group in Jeddah": a frame still needs a body to count.
+  'host', 'hosts', 'hosting', 'chair', 'chairs', 'chairing', 'co-chairing', 'convening',
 ]);
 
 /** Verbs that may stand between a meeting word and its place or date without changing the event. */

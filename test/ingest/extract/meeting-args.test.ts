@@ -93,6 +93,11 @@ describe('meeting dates', () => {
     expect([m.start, m.end]).toEqual(['2024-05-13', '2024-05-14']);
   });
 
+  it('dates a meeting by the verb that says it happened ("took place in Rabat on 3 March")', () => {
+    const m = main('The meeting of the Global Coalition was co-chaired by Morocco and the United States and took place in Rabat on 3 March 2024.');
+    expect([m.start, m.city]).toEqual(['2024-03-03', 'Rabat']);
+  });
+
   it('does not give a meeting the date of a visit before attending it', () => {
     const m = main('The minister will visit Washington on 22-23 May to take part in the meeting of the Global Coalition.');
     expect([m.start, m.city]).toEqual([null, 'Washington']);
@@ -155,6 +160,13 @@ describe('body of the meeting', () => {
   it('is the group that met, not one it set up', () => {
     const m = main('The Small Group of the Global Coalition met in Brussels and announced the establishment of the Africa Focus Group.');
     expect(m.body).toBe('Small Group');
+  });
+
+  it('reads "The Coalition" opening a sentence and "will host" as a meeting', () => {
+    const m = main("The Coalition's political directors will convene in Paris next Thursday.");
+    expect([m.body, m.kind, m.city, m.start, m.status]).toEqual(['Global Coalition to Defeat ISIS', 'political-directors', 'Paris', '2024-05-23', 'announced']);
+    const h = main('Saudi Arabia will host the Counter ISIS Finance Group in Jeddah on 20 and 21 May.');
+    expect([h.body, h.city, h.start, h.end, h.chairs]).toEqual(['Counter ISIS Finance Group', 'Jeddah', '2024-05-20', '2024-05-21', ['Saudi Arabia']]);
   });
 
   it('is the group a meeting was for, not the Coalition whose partners came', () => {
