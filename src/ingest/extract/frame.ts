@@ -72,7 +72,10 @@ function chooseBody(s: Sentence, text: string, mentions: BodyMention[], triggers
   }
   let best: { body: BodyDef; toks: number[] } | null = null;
   let bestDist = Infinity;
-  for (const m of merged) {
+  // "The Coalition convened its Small Group": the group is what met.
+  const own = merged.find((m) => m.body.parent && /\b(?:its|their)\s+$/i.test(text.slice(Math.max(s.start, m.start - 8), m.start))
+    && merged.some((p) => p.body.name === m.body.parent));
+  for (const m of own ? [own] : merged) {
     const a = tokIndexAt(s.toks, m.start), b = tokIndexAt(s.toks, m.end - 1);
     const d = triggers.length ? Math.min(...triggers.map((t) => (t < a ? a - t : t > b ? t - b : 0))) : 0;
     if (d < bestDist) { bestDist = d; best = { body: m.body, toks: range(a, b) }; }

@@ -15,6 +15,9 @@ describe('body aliases', () => {
     'the coalition against Islamic State',
     'the coalition against the Islamic State of Iraq and the Levant',
     'the U.S.-led coalition',
+    'the anti-ISIS coalition',
+    'the D-ISIS ministerial',
+    'Coalition political directors',
   ])('reads "%s" as the Global Coalition', (text) => {
     expect(names(`Partners of ${text} met.`)).toEqual(['Global Coalition to Defeat ISIS']);
   });

@@ -169,6 +169,10 @@ describe('body of the meeting', () => {
     expect([h.body, h.city, h.start, h.end, h.chairs]).toEqual(['Counter ISIS Finance Group', 'Jeddah', '2024-05-20', '2024-05-21', ['Saudi Arabia']]);
   });
 
+  it('is the group the Coalition "convened its" way', () => {
+    expect(main('The Global Coalition to Defeat ISIS convened its Small Group in Rome on Tuesday.').body).toBe('Small Group');
+  });
+
   it('is the group a meeting was for, not the Coalition whose partners came', () => {
     const m = main('Experts from thirty Coalition partners met in London on Wednesday for the Communications Working Group.');
     expect(m.body).toBe('Communications Working Group');
