@@ -1,7 +1,10 @@
 /**
  * Slack slash-command throughput: Briefbot's full path against a bare Bolt app.
  *
- *   node --import tsx bench/slack.ts [--duration 10] [--connections 50] [--rounds 3]
+ *   node --import tsx bench/slack.ts [--duration 10] [--connections 50] [--rounds 3] [--db FILE]
+ *
+ * `--db FILE`: answer from a store filled by `bench/commands.ts --db FILE` (100,000
+ * documents and 20,000 meetings) instead of the small seeded test bed.
  *
  * Each server runs in its own process (with its own loopback fake Slack API);
  * autocannon runs here. Briefbot answers a signed `/brief meetings` from the
@@ -36,7 +39,8 @@ async function serve(kind: string): Promise<void> {
   let port: number;
   let stop: () => Promise<void>;
   if (kind === 'briefbot') {
-    const bed = await createTestBed();
+    const dbAt = process.argv.indexOf('--db');
+    const bed = await createTestBed(dbAt > 0 ? { storeFile: process.argv[dbAt + 1] } : {});
     const platform = createSlackPlatform({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', commands: bed.context.commands, log: silentLogger, retryConfig: { retries: 0 } });
     await platform.start(bed.dispatcher);
     port = platform.port() ?? 0;
@@ -76,7 +80,9 @@ interface Served {
 }
 
 function startServer(kind: string): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const dbAt = process.argv.indexOf('--db');
+  const db = dbAt > 0 ? ['--db', process.argv[dbAt + 1]!] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', kind, ...db], { stdio: ['ignore', 'pipe', 'inherit'] });
   let reportCpu: (us: number) => void = () => {};
   const cpu = new Promise<number>((resolve) => {
     reportCpu = resolve;

@@ -74,10 +74,11 @@ export interface TestBed {
 export const CHANNEL = 'slack:T1:C100';
 export const USER = 'slack:T1:U1';
 
-export async function createTestBed(options: { settings?: Partial<Settings>; seed?: boolean } = {}): Promise<TestBed> {
-  const dir = mkdtempSync(join(tmpdir(), 'briefbot-commands-'));
-  const store = await openStore(join(dir, 'test.db'), { log: silentLogger });
-  const seeded = options.seed === false ? emptySeed() : await seedBriefings(store);
+export async function createTestBed(options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string } = {}): Promise<TestBed> {
+  // A given store file (a bench's filled store) is used as it is: not seeded, not deleted.
+  const dir = options.storeFile ? null : mkdtempSync(join(tmpdir(), 'briefbot-commands-'));
+  const store = await openStore(options.storeFile ?? join(dir!, 'test.db'), { log: silentLogger });
+  const seeded = options.seed === false || options.storeFile ? emptySeed() : await seedBriefings(store);
   const scheduling = realScheduling(store);
   const scheduler = scheduling.scheduler;
   const context: CommandContext = {
@@ -117,7 +118,7 @@ export async function createTestBed(options: { settings?: Partial<Settings>; see
     async close() {
       await scheduling.stop();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
