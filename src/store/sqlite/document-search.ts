@@ -44,7 +44,8 @@ export function searchDocuments(
     if (match === null) return listFiltered(db, searchFilters(filters, 'd.id'), limit, offset);
     const ids = idRange(db, filters);
     if (ids === null) return { hits: [], total: 0, capped: false };
-    const where = searchFilters(filters, 'documents_fts.rowid');
+    // Dates filling most of their id range are probed per match; scattered ones are a set.
+    const where = searchFilters(filters, 'documents_fts.rowid', ids.count * 2 >= ids.hi - ids.lo + 1 ? 'probe' : 'set');
     // Unlike the `+` filters, a plain rowid range reaches FTS5, which then reads only that stretch of each doclist.
     where.sql.push('documents_fts.rowid BETWEEN ? AND ?');
     where.params.push(ids.lo, ids.hi);
@@ -57,15 +58,15 @@ export function searchDocuments(
  * between them, whatever order documents were ingested in (a backfill of old news
  * only widens the range). Null when nothing was published in those dates.
  */
-function idRange(db: Db, filters: SearchFilters): { lo: number; hi: number } | null {
-  if (filters.since === undefined && filters.until === undefined) return { lo: 0, hi: Number.MAX_SAFE_INTEGER };
-  const row = db.get<{ lo: number | null; hi: number | null }>(
+function idRange(db: Db, filters: SearchFilters): { lo: number; hi: number; count: number } | null {
+  if (filters.since === undefined && filters.until === undefined) return { lo: 0, hi: Number.MAX_SAFE_INTEGER, count: Number.MAX_SAFE_INTEGER };
+  const row = db.get<{ lo: number | null; hi: number | null; count: number }>(
     // The published index holds the ids: the range is read from it alone.
-    `SELECT min(id) AS lo, max(id) AS hi FROM documents INDEXED BY documents_published WHERE published >= ? AND published <= ?`,
+    `SELECT min(id) AS lo, max(id) AS hi, count(*) AS count FROM documents INDEXED BY documents_published WHERE published >= ? AND published <= ?`,
     filters.since ?? '0000-00-00',
     filters.until ?? '9999-99-99',
   );
-  return row?.lo == null || row.hi == null ? null : { lo: row.lo, hi: row.hi };
+  return row?.lo == null || row.hi == null ? null : { lo: row.lo, hi: row.hi, count: row.count };
 }
 
 /** Counts matches up to the cap (see SearchResult), so a common word is not counted through. */

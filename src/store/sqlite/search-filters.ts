@@ -19,7 +19,7 @@ function given(value: string | undefined): value is string {
  * match per id (hundreds of milliseconds for a common word); as a plain filter it
  * is a bloom-filtered probe. A listing of `documents d` filters dates directly.
  */
-export function searchFilters(filters: SearchFilters, column: 'documents_fts.rowid' | 'd.id'): Where {
+export function searchFilters(filters: SearchFilters, column: 'documents_fts.rowid' | 'd.id', dates: 'probe' | 'set' = 'probe'): Where {
   const where: Where = { sql: [], params: [] };
   const id = `+${column}`;
   if (given(filters.body)) {
@@ -47,10 +47,15 @@ export function searchFilters(filters: SearchFilters, column: 'documents_fts.row
   }
   if (filters.since !== undefined || filters.until !== undefined) {
     where.sql.push(
-      // Per match, one primary-key probe: the search also bounds FTS5 to the id range these
-      // dates span (see idRange), so only matches inside it are probed, where a set of every
-      // id published in the dates cost milliseconds to build for each query.
-      column === 'd.id' ? 'd.published >= ? AND d.published <= ?' : `(SELECT published FROM documents WHERE id = ${id}) BETWEEN ? AND ?`,
+      column === 'd.id'
+        ? 'd.published >= ? AND d.published <= ?'
+        : dates === 'probe'
+          ? // One primary-key probe per match; the search bounds FTS5 to the id range these
+            // dates span (see idRange), so when that range is mostly these dates, few
+            // matches are probed in vain, where building a set of every id cost more.
+            `(SELECT published FROM documents WHERE id = ${id}) BETWEEN ? AND ?`
+          : // Dates scattered over the ids (old news ingested late): one set of those ids.
+            `${id} IN (SELECT id FROM documents WHERE published >= ? AND published <= ?)`,
     );
     where.params.push(filters.since ?? '0000-00-00', filters.until ?? '9999-99-99');
   }

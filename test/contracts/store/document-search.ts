@@ -97,9 +97,11 @@ export function documentSearchContract(store: () => Store): void {
 
     it('counts matches up to the cap past the page, and says when it stopped there', async () => {
       const s = store();
+      // Dates alternate (every id range holds both years) and every tenth is older still (scattered over all ids).
+      const published = (i: number) => (i % 2 ? '2026-02-01' : i % 10 === 0 ? '2024-06-01' : '2025-02-01');
       const add = async () => {
         for (let i = 0; i <= SEARCH_COUNT_CAP; i += 1) {
-          await s.documents.add(newDocument({ text: `Convoy note ${i} from the northern road.`, published: i % 2 ? '2026-02-01' : '2025-02-01' }));
+          await s.documents.add(newDocument({ text: `Convoy note ${i} from the northern road.`, published: published(i) }));
         }
       };
       await (s.batch ? s.batch(add) : add());
@@ -118,6 +120,11 @@ export function documentSearchContract(store: () => Store): void {
       expect(await s.documents.search(['convoy', 'road'], { until: '2025-12-31' }, 10, 0)).toMatchObject({ total: half, capped: false });
       expect(await s.documents.search([], { until: '2025-12-31' }, 10, 0)).toMatchObject({ total: half, capped: false });
       expect(await s.documents.search(['convoy'], { since: '2027-01-01' }, 10, 0)).toMatchObject({ hits: [], total: 0, capped: false });
+      const oldest = await s.documents.search(['convoy'], { until: '2024-12-31' }, 200, 0);
+      expect(oldest).toMatchObject({ total: Math.floor(SEARCH_COUNT_CAP / 10) + 1, capped: false });
+      expect(new Set(oldest.hits.map((h) => h.document.published))).toEqual(new Set(['2024-06-01']));
+      const middle = await s.documents.search(['northern'], { since: '2025-01-01', until: '2025-12-31' }, 10, 0);
+      expect(middle.total).toBe(half - Math.floor(SEARCH_COUNT_CAP / 10) - 1);
     });
 
     it('treats operator syntax as plain words and never fails on hostile input', async () => {
