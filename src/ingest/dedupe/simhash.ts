@@ -143,8 +143,21 @@ function toBigInt(f: Fingerprint | bigint): bigint {
   return BigInt(`0x${f}`);
 }
 
+const HEX64 = /^[0-9a-f]{16}$/i;
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
 /** Number of differing bits between two fingerprints (hex strings or bigints), 0–64. */
 export function hammingDistance(a: Fingerprint | bigint, b: Fingerprint | bigint): number {
+  // Two hex strings, as on every ingest: 32-bit halves, without BigInt allocations.
+  if (typeof a === 'string' && typeof b === 'string' && HEX64.test(a) && HEX64.test(b)) {
+    const half = (f: string, from: number): number => Number.parseInt(f.slice(from, from + 8), 16);
+    return popcount32((half(a, 0) ^ half(b, 0)) >>> 0) + popcount32((half(a, 8) ^ half(b, 8)) >>> 0);
+  }
   let x = toBigInt(a) ^ toBigInt(b);
   let n = 0;
   while (x) {

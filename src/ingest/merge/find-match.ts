@@ -1,5 +1,5 @@
 import type { IsoDate, Meeting, MeetingFacts } from '../../core/index.js';
-import { jaccard, wordSet } from '../summarize/similarity.js';
+import { jaccard, knownWordSet } from '../summarize/similarity.js';
 import { dayNumber, intervalGap, meetingInterval } from './dates.js';
 import { fold, sameName } from './names.js';
 
@@ -69,9 +69,9 @@ export function matchScore(candidate: Meeting, facts: MeetingFacts, doc: MatchDo
 }
 
 function titleSimilarity(candidate: Meeting, doc: MatchDoc): number {
-  const words = wordSet(doc.title);
+  const words = knownWordSet(doc.title);
   let best = 0;
-  for (const s of candidate.sources) best = Math.max(best, jaccard(words, wordSet(s.title)));
+  for (const s of candidate.sources) best = Math.max(best, jaccard(words, knownWordSet(s.title)));
   return best;
 }
 

@@ -1,10 +1,20 @@
 import type { MeetingFacts } from '../../core/index.js';
-import { wordSet } from './similarity.js';
+import { knownWordSet, wordSet } from './similarity.js';
 
 type MeetingArgs = Pick<MeetingFacts, 'body' | 'city' | 'country' | 'chairs'>;
 
+// The same sentences are counted again with every report merged into their meeting.
+const FOLD_CACHE = 4096;
+const folds = new Map<string, string>();
+
 function fold(text: string): string {
-  return ` ${text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    folded = ` ${text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+    if (folds.size >= FOLD_CACHE) folds.clear();
+    folds.set(text, folded);
+  }
+  return folded;
 }
 
 /**
@@ -24,7 +34,7 @@ export function argumentCounter(meeting: MeetingArgs): (sentence: string) => num
     let hits = 0;
     for (const p of phrases) if (folded.includes(p)) hits++;
     if (bodyWords.length > 0) {
-      const words = wordSet(sentence);
+      const words = knownWordSet(sentence);
       let present = 0;
       for (const w of bodyWords) if (words.has(w)) present++;
       if (present >= bodyNeeded) hits++;

@@ -1,7 +1,7 @@
 import type { CitedSentence, MeetingFacts, SummarySentence } from '../../core/index.js';
 import { argumentCounter } from './arguments.js';
-import { jaccard, wordSet } from './similarity.js';
-import { splitSentences } from './split-sentences.js';
+import { jaccard, knownWordSet } from './similarity.js';
+import { splitSentences, type TextSpan } from './split-sentences.js';
 
 /** Sentences in a meeting's summary, across all its sources. */
 export const MAX_MEETING_SENTENCES = 5;
@@ -23,7 +23,15 @@ export interface SummaryDoc {
 interface Candidate extends CitedSentence {
   score: number;
   order: number;
-  words: Set<string>;
+  words: ReadonlySet<string>;
+}
+
+// A document reporting several meetings is split once, not once per meeting.
+let lastSplit: { text: string; spans: readonly TextSpan[] } | null = null;
+
+function sentencesOf(text: string): readonly TextSpan[] {
+  if (lastSplit?.text !== text) lastSplit = { text, spans: splitSentences(text) };
+  return lastSplit.spans;
 }
 
 /** Sentences of one document that could speak for the meeting, scored by relevance. */
@@ -37,22 +45,22 @@ function documentCandidates(doc: SummaryDoc, facts: MeetingFacts, countArgs: (s:
     const args = countArgs(s.text);
     if (!facts.primary && args < STRONG_ARGUMENTS) continue;
     taken.add(s.text);
-    out.push({ text: s.text, documentId: doc.id, url: doc.url, score: 2 + args, order: order + (s.start >= 0 ? s.start : 0), words: wordSet(s.text) });
+    out.push({ text: s.text, documentId: doc.id, url: doc.url, score: 2 + args, order: order + (s.start >= 0 ? s.start : 0), words: knownWordSet(s.text) });
   }
-  const strong = splitSentences(doc.text)
+  const strong = sentencesOf(doc.text)
     .filter((s) => !taken.has(s.text) && s.text.length <= 400)
     .map((s) => ({ s, args: countArgs(s.text) }))
     .filter((x) => x.args >= STRONG_ARGUMENTS)
     .sort((a, b) => b.args - a.args || a.s.start - b.s.start)
     .slice(0, MAX_ARGUMENT_SENTENCES_PER_DOC);
   for (const { s, args } of strong) {
-    out.push({ text: s.text, documentId: doc.id, url: doc.url, score: args, order: order + s.start, words: wordSet(s.text) });
+    out.push({ text: s.text, documentId: doc.id, url: doc.url, score: args, order: order + s.start, words: knownWordSet(s.text) });
   }
   return out;
 }
 
 /** Greedy maximal marginal relevance; a sentence too close to one already taken is never taken. */
-export function selectByMmr<T extends { score: number; words: Set<string> }>(pool: readonly T[], max: number, threshold = SAME_SUBSTANCE): T[] {
+export function selectByMmr<T extends { score: number; words: ReadonlySet<string> }>(pool: readonly T[], max: number, threshold = SAME_SUBSTANCE): T[] {
   const top = Math.max(1, ...pool.map((c) => c.score));
   const chosen: T[] = [];
   const left = [...pool];
@@ -83,7 +91,7 @@ export function selectByMmr<T extends { score: number; words: Set<string> }>(poo
 export function meetingSummary(existing: readonly CitedSentence[], facts: MeetingFacts, doc: SummaryDoc, max = MAX_MEETING_SENTENCES): CitedSentence[] {
   const countArgs = argumentCounter(facts);
   // Sentences already shown keep a head start, so a meeting's summary does not churn with every new report.
-  const kept: Candidate[] = existing.map((s, i) => ({ ...s, score: 2.5 + countArgs(s.text), order: i, words: wordSet(s.text) }));
+  const kept: Candidate[] = existing.map((s, i) => ({ ...s, score: 2.5 + countArgs(s.text), order: i, words: knownWordSet(s.text) }));
   const fresh = documentCandidates(doc, facts, countArgs, existing.length);
   const chosen = selectByMmr([...kept, ...fresh], max);
   return chosen

@@ -21,3 +21,19 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const w of small) if (large.has(w)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+// Titles of a meeting's sources and the sentences of its summary are compared again on every
+// report merged into it; their word sets are remembered. Bounded: cleared when full.
+const WORD_SET_CACHE = 4096;
+const wordSets = new Map<string, ReadonlySet<string>>();
+
+/** `wordSet`, remembered for texts seen again; the set is shared, so it must not be changed. */
+export function knownWordSet(text: string): ReadonlySet<string> {
+  let set = wordSets.get(text);
+  if (!set) {
+    set = wordSet(text);
+    if (wordSets.size >= WORD_SET_CACHE) wordSets.clear();
+    wordSets.set(text, set);
+  }
+  return set;
+}
