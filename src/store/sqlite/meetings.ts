@@ -9,6 +9,16 @@ const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_re
 const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ')},
   last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ?`;
 
+/** `[topic, token]` of the first spelling of each topic, as JSON: the meeting_topics rows a record has. */
+function topicRows(topics: readonly string[]): string {
+  const first = new Map<string, string>();
+  for (const topic of topics) {
+    const token = topicToken(topic);
+    if (!first.has(token)) first.set(token, topic);
+  }
+  return toJson([...first].map(([token, topic]) => [topic, token]));
+}
+
 export class SqliteMeetingRepo implements MeetingRepo {
   constructor(private readonly db: Db) {}
 
@@ -40,8 +50,15 @@ export class SqliteMeetingRepo implements MeetingRepo {
     this.db.tx(() => {
       const result = this.db.run(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
       if (result.changes === 0) throw new Error(`No meeting ${id} to update`);
-      this.db.run('DELETE FROM meeting_topics WHERE meeting_id = ?', id);
-      this.attach(id, record, documentId);
+      // Merged topics mostly just grow: drop only the rows the record no longer has (as its first
+      // spelling of each topic) instead of rewriting them all.
+      const rows = topicRows(record.topics);
+      this.db.run(
+        `DELETE FROM meeting_topics WHERE meeting_id = ? AND topic NOT IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`,
+        id,
+        rows,
+      );
+      this.attach(id, record, documentId, rows);
     });
     return this.mustGet(id);
   }
@@ -125,11 +142,16 @@ export class SqliteMeetingRepo implements MeetingRepo {
     return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM meetings')?.n ?? 0;
   }
 
-  private attach(id: number, record: MeetingRecord, documentId: number): void {
+  private attach(id: number, record: MeetingRecord, documentId: number, rows = topicRows(record.topics)): void {
     this.db.run('INSERT OR IGNORE INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)', id, documentId);
-    for (const topic of record.topics) {
-      this.db.run('INSERT OR IGNORE INTO meeting_topics (meeting_id, topic, topic_lc) VALUES (?, ?, ?)', id, topic, topicToken(topic));
-    }
+    if (record.topics.length === 0) return;
+    // One statement for all topics (a topic already attached is ignored).
+    this.db.run(
+      `INSERT OR IGNORE INTO meeting_topics (meeting_id, topic, topic_lc)
+       SELECT ?, json_extract(t.value, '$[0]'), json_extract(t.value, '$[1]') FROM json_each(?) t`,
+      id,
+      rows,
+    );
   }
 
   private async mustGet(id: number): Promise<Meeting> {
