@@ -12,11 +12,14 @@ export class WindowIndex {
   private readonly bodies = new Map<string, number[]>();
   private readonly places = new Map<string, number[]>();
   private readonly terms = new Map<string, Uint8Array>();
+  /** Each item's phrase text, to confirm phrases; the rest of its facets is not kept. */
+  private readonly phrases: string[];
 
   constructor(
-    private readonly items: readonly PreparedFacets[],
+    items: readonly PreparedFacets[],
     private readonly topicList?: readonly FilterTopic[],
   ) {
+    this.phrases = items.map((f) => f.phraseText);
     items.forEach((f, i) => {
       for (const w of f.words) add(this.words, w, i);
       for (const t of f.topics) add(this.topics, t, i);
@@ -26,7 +29,7 @@ export class WindowIndex {
   }
 
   get size(): number {
-    return this.items.length;
+    return this.phrases.length;
   }
 
   /** One byte per item: 1 when the item matches. */
@@ -55,7 +58,7 @@ export class WindowIndex {
     const key = `${field}\u0000${value}`;
     let set = this.terms.get(key);
     if (set) return set;
-    set = new Uint8Array(this.items.length);
+    set = new Uint8Array(this.phrases.length);
     const needles = termNeedles(value, this.topicList);
     const mark = (ids: readonly number[] | undefined) => ids?.forEach((i) => (set![i] = 1));
     if (field === 'topic' || field === 'any') for (const id of needles.topicIds) mark(this.topics.get(id));
@@ -77,7 +80,7 @@ export class WindowIndex {
       const postings = this.words.get(w) ?? [];
       if (n === 0 || postings.length < rarest.length) rarest = postings;
     }
-    for (const i of rarest) if (this.items[i]!.phraseText.includes(phrase)) set[i] = 1;
+    for (const i of rarest) if (this.phrases[i]!.includes(phrase)) set[i] = 1;
   }
 }
 
