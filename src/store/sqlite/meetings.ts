@@ -4,10 +4,12 @@ import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, topicToken, t
 import { meetingOrder, meetingWhere } from './meeting-query.js';
 import { fold, toJson } from './rows.js';
 
+// Both return the row as stored, so the Meeting handed back needs no second read.
+const RETURNING = `RETURNING ${MEETING_COLUMNS.replaceAll('m.', '')}`;
 const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_reported, first_seq, last_seq, created_at, updated_at)
-  VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
+  VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?) ${RETURNING}`;
 const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ')},
-  last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ?`;
+  last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ? ${RETURNING}`;
 
 /** `[topic, token]` of the first spelling of each topic, as JSON: the meeting_topics rows a record has. */
 function topicRows(topics: readonly string[]): string {
@@ -23,14 +25,14 @@ export class SqliteMeetingRepo implements MeetingRepo {
   constructor(private readonly db: Db) {}
 
   async create(record: MeetingRecord, documentId: number): Promise<Meeting> {
-    const id = this.db.tx(() => {
-      const doc = this.db.get<{ published: string | null; ingested_at: string }>(
-        'SELECT published, ingested_at FROM documents WHERE id = ?',
+    return this.db.tx(() => {
+      const doc = this.db.get<{ url: string | null; title: string; outlet: string | null; published: string | null; ingested_at: string }>(
+        'SELECT url, title, outlet, published, ingested_at FROM documents WHERE id = ?',
         documentId,
       );
       if (!doc) throw new Error(`No document ${documentId} to create a meeting from`);
       const now = this.db.now();
-      const result = this.db.run(
+      const row = this.db.get<MeetingRow>(
         INSERT_SQL,
         ...recordValues(record),
         doc.published ?? doc.ingested_at.slice(0, 10),
@@ -38,18 +40,17 @@ export class SqliteMeetingRepo implements MeetingRepo {
         documentId,
         now,
         now,
-      );
-      const newId = Number(result.lastInsertRowid);
-      this.attach(newId, record, documentId);
-      return newId;
+      )!;
+      this.attach(row.id, record, documentId);
+      // A new meeting's one source is the document it was created from.
+      return toMeeting(row, [{ documentId, url: doc.url, title: doc.title, outlet: doc.outlet, published: doc.published }]);
     });
-    return this.mustGet(id);
   }
 
   async update(id: number, record: MeetingRecord, documentId: number): Promise<Meeting> {
-    this.db.tx(() => {
-      const result = this.db.run(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
-      if (result.changes === 0) throw new Error(`No meeting ${id} to update`);
+    const row = this.db.tx(() => {
+      const updated = this.db.get<MeetingRow>(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
+      if (!updated) throw new Error(`No meeting ${id} to update`);
       // Merged topics mostly just grow: drop only the rows the record no longer has (as its first
       // spelling of each topic) instead of rewriting them all.
       const rows = topicRows(record.topics);
@@ -59,8 +60,9 @@ export class SqliteMeetingRepo implements MeetingRepo {
         rows,
       );
       this.attach(id, record, documentId, rows);
+      return updated;
     });
-    return this.mustGet(id);
+    return this.withSources([row])[0]!;
   }
 
   async get(id: number): Promise<Meeting | null> {
@@ -152,12 +154,6 @@ export class SqliteMeetingRepo implements MeetingRepo {
       id,
       rows,
     );
-  }
-
-  private async mustGet(id: number): Promise<Meeting> {
-    const meeting = await this.get(id);
-    if (!meeting) throw new Error(`Meeting ${id} vanished`);
-    return meeting;
   }
 
   /** Loads the source documents of many meetings in one query. */
