@@ -8,12 +8,17 @@ const MAX_CACHED = 500;
  */
 export class Db {
   private readonly cache = new Map<string, Database.Statement>();
+  // One transaction wrapper for every call: better-sqlite3 builds a new one (four functions
+  // and their properties) each time transaction() is called, on every document written.
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   constructor(
     readonly raw: Database.Database,
     /** The current instant as an ISO string; injectable so tests can fix the clock. */
     readonly now: () => string,
-  ) {}
+  ) {
+    this.inTransaction = raw.transaction((fn: () => unknown) => fn());
+  }
 
   stmt(sql: string): Database.Statement {
     let statement = this.cache.get(sql);
@@ -40,11 +45,11 @@ export class Db {
 
   /** Runs `fn` in a deferred transaction: one consistent snapshot for several reads. */
   read<T>(fn: () => T): T {
-    return this.raw.transaction(fn).deferred();
+    return this.inTransaction.deferred(fn) as T;
   }
 
   /** Runs `fn` in an IMMEDIATE transaction, so a read-then-write never hits a lock upgrade. */
   tx<T>(fn: () => T): T {
-    return this.raw.transaction(fn).immediate();
+    return this.inTransaction.immediate(fn) as T;
   }
 }
