@@ -13,6 +13,21 @@ const MIN_SHINGLE_OVERLAP = 0.8;
 const MAX_CONFIRMATIONS = 3;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
+// The originals a new document is checked against are mostly documents ingested just before,
+// whose shingles were computed then; remembered by text (bounded: cleared when full).
+const SHINGLE_CACHE = 512;
+const recentShingles = new Map<string, Set<number>>();
+
+function rememberShingles(text: string, shingles: Set<number>): Set<number> {
+  if (recentShingles.size >= SHINGLE_CACHE) recentShingles.clear();
+  recentShingles.set(text, shingles);
+  return shingles;
+}
+
+function shinglesOf(text: string): Set<number> {
+  return recentShingles.get(text) ?? rememberShingles(text, shingleSet(text));
+}
+
 /** Canonical spellings of every URL given, first one first; unusable ones are dropped. */
 function canonicalUrls(input: IngestInput): string[] {
   const out: string[] = [];
@@ -80,12 +95,14 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
   const close = candidates.filter((c) => c.simhash && isNearDuplicate(fingerprint, c.simhash)).slice(0, MAX_CONFIRMATIONS);
   for (const original of close.length ? await store.documents.getMany(close.map((c) => c.id)) : []) {
     // SimHash alone lets a few unrelated pairs through; the shingles confirm it.
-    if (setOverlap(shingleSet(original.text), own.shingles()) >= MIN_SHINGLE_OVERLAP) {
+    if (setOverlap(shinglesOf(original.text), own.shingles()) >= MIN_SHINGLE_OVERLAP) {
       await addMissingUrls(store, original, urls);
       return duplicate('near-duplicate', original.id);
     }
   }
 
+  // Computed above when a candidate was checked; the next documents may be checked against this one.
+  if (close.length > 0) rememberShingles(text, own.shingles());
   const title = titleOf(input);
   const given = input.published && ISO_DATE.test(input.published) ? input.published.slice(0, 10) : null;
   const extraction = (opts.extract ?? realExtract)({ text, title, published: given, url: urls[0] ?? null });
