@@ -15,7 +15,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 // The originals a new document is checked against are mostly documents ingested just before,
 // whose shingles were computed then; remembered by text (bounded: cleared when full).
-const SHINGLE_CACHE = 512;
+const SHINGLE_CACHE = 128;
 const recentShingles = new Map<string, Set<number>>();
 
 function rememberShingles(text: string, shingles: Set<number>): Set<number> {

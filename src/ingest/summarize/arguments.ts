@@ -4,7 +4,7 @@ import { knownWordSet, wordSet } from './similarity.js';
 type MeetingArgs = Pick<MeetingFacts, 'body' | 'city' | 'country' | 'chairs'>;
 
 // The same sentences are counted again with every report merged into their meeting.
-const FOLD_CACHE = 4096;
+const FOLD_CACHE = 2048;
 const folds = new Map<string, string>();
 
 function fold(text: string): string {

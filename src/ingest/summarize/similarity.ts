@@ -24,7 +24,7 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 
 // Titles of a meeting's sources and the sentences of its summary are compared again on every
 // report merged into it; their word sets are remembered. Bounded: cleared when full.
-const WORD_SET_CACHE = 4096;
+const WORD_SET_CACHE = 2048;
 const wordSets = new Map<string, ReadonlySet<string>>();
 
 /** `wordSet`, remembered for texts seen again; the set is shared, so it must not be changed. */
