@@ -1,4 +1,4 @@
-import type { IsoDate, MeetingKind, MeetingStatus, Person } from '../facts.js';
+import type { IsoDate, MeetingFacts, Person } from '../facts.js';
 
 /** A sentence quoted from a source document, with where it came from. */
 export interface CitedSentence {
@@ -22,24 +22,16 @@ export interface MeetingSource {
   published: IsoDate | null;
 }
 
-/** One meeting, merged from all the documents that report it. */
-export interface MeetingRecord {
-  body: string;
-  parent: string | null;
-  kind: MeetingKind;
-  city: string | null;
-  country: string | null;
-  start: IsoDate | null;
-  end: IsoDate | null;
-  status: MeetingStatus;
-  chairs: string[];
-  outcomes: string[];
+/**
+ * One meeting, merged from all the documents that report it: the facts of one
+ * report, merged (`primary` is true when at least one source reports it as its
+ * main meeting), plus what only many sources together give.
+ */
+export interface MeetingRecord extends MeetingFacts {
   people: Person[];
   topics: string[];
   summary: CitedSentence[];
   variants: FactVariant[];
-  /** True when at least one source reports it as its main meeting. */
-  primary: boolean;
 }
 
 export interface Meeting extends MeetingRecord {
