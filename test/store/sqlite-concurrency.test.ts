@@ -16,15 +16,24 @@ interface Result {
   sources: number[];
 }
 
-function race(file: string, owner: string, startAt: number, slots: number): Promise<Result> {
+interface Racer {
+  ready: Promise<void>;
+  go(): void;
+  result: Promise<Result>;
+}
+
+function racer(file: string, owner: string, slots: number): Racer {
   const script = fileURLToPath(new URL('./fixtures/claim-racer.ts', import.meta.url));
-  const child = fork(script, [file, owner, String(startAt), String(slots)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(script, [file, owner, String(slots)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('message', (message) => resolve(message as Result));
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const result = new Promise<Result>((resolve, reject) => {
+    child.on('message', (message) => (message === 'ready' ? markReady() : resolve(message as Result)));
     child.on('exit', (code) => reject(new Error(`${owner} exited ${code}: ${stderr}`)));
   });
+  return { ready, go: () => child.send('go'), result };
 }
 
 describe('SQLite store shared by several processes', () => {
@@ -39,9 +48,11 @@ describe('SQLite store shared by several processes', () => {
     await setup.close();
 
     const SLOTS = 300;
-    // Far enough ahead that every process is loaded and waiting, even on a busy machine.
-    const startAt = Date.now() + 4_000;
-    const results = await Promise.all(['a', 'b', 'c'].map((owner) => race(file, owner, startAt, SLOTS)));
+    // Every racer has loaded and opened the store before any of them starts.
+    const racers = ['a', 'b', 'c'].map((owner) => racer(file, owner, SLOTS));
+    await Promise.all(racers.map((r) => r.ready));
+    for (const r of racers) r.go();
+    const results = await Promise.all(racers.map((r) => r.result));
 
     // The race really happened: more than one process won something.
     expect(results.filter((r) => r.slots.length + r.sources.length > 0).length).toBeGreaterThanOrEqual(2);
