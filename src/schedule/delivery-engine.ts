@@ -44,6 +44,8 @@ export interface DeliveryEngineOptions {
   topics?: readonly FilterTopic[];
   /** How far back a subscriber's first digest looks (default 7 days). */
   firstLookbackMs?: number;
+  /** At most this many of the latest documents feed a first digest (default 2,000), so a bulk import is not one huge digest. */
+  firstDigestMaxItems?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   /** Test seam called at each step (the crash tests kill the process there). */
@@ -228,12 +230,15 @@ export class DeliveryEngine {
 
   /**
    * Where a digest starts: the watermark, or for a subscriber's first digest the
-   * last `firstLookbackMs` (a new schedule should not replay all history).
+   * last `firstLookbackMs`, and no more than the latest `firstDigestMaxItems`
+   * documents (a new schedule should not replay all history, nor a bulk import).
    */
   async startingPoint(subscriber: string, digest: string, at: Date): Promise<number> {
     const watermark = await this.opts.store.deliveries.getWatermark(subscriber, digest);
     if (watermark > 0) return watermark;
-    return this.lastSeqBefore(new Date(at.getTime() - (this.opts.firstLookbackMs ?? 7 * 86_400_000)));
+    const byAge = await this.lastSeqBefore(new Date(at.getTime() - (this.opts.firstLookbackMs ?? 7 * 86_400_000)));
+    const byCount = (await this.opts.store.documents.lastSeq()) - (this.opts.firstDigestMaxItems ?? 2_000);
+    return Math.max(byAge, byCount, 0);
   }
 
   /** The last document ingested before `when`, by bisecting the ingestion sequence. */

@@ -219,6 +219,25 @@ describe('DeliveryEngine', () => {
     expect(chat.parts()).toHaveLength(0);
   });
 
+  it("starts a subscriber's first digest at most the latest documents back, however recent the rest", async () => {
+    const { store } = tmp;
+    await addMeeting(store, niameyMeeting);
+    await addMeeting(store, ministersMeeting);
+    const last = await store.documents.lastSeq();
+    expect(last).toBeGreaterThanOrEqual(2);
+    const now = new Date();
+    // Everything was ingested just now, well inside the 7-day look-back: only the count bounds it.
+    const capped = makeEngine(store, { firstDigestMaxItems: 1 }).engine;
+    expect(await capped.startingPoint(DESK, 'daily-brief', now)).toBe(last - 1);
+    const roomy = makeEngine(store, { firstDigestMaxItems: 1_000 }).engine;
+    expect(await roomy.startingPoint(DESK, 'daily-brief', now)).toBe(0);
+    // A watermark, once there, is where every later digest starts.
+    const plan = await schedule(store, DESK);
+    await store.subscriptions.add(DESK, 'sahel', 'shell:editor');
+    await roomy.deliver(plan, SLOT1);
+    expect(await capped.startingPoint(DESK, 'daily-brief', now)).toBe(last);
+  });
+
   it('takes over an expired delivery, asking the platform before resending a part', async () => {
     const { store } = tmp;
     let clock = new Date('2026-03-02T08:00:00Z');
