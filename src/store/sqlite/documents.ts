@@ -1,27 +1,13 @@
-import type { DocumentRepo, Extraction, NewDocument, SearchFilters, SearchResult, StoredDocument } from '../../core/index.js';
+import type { DocumentRepo, NewDocument, SearchFilters, SearchResult, StoredDocument } from '../../core/index.js';
+import { DOCUMENT_COLUMNS as COLUMNS, toDocuments, type DocumentRow } from '../rows/documents.js';
 import type { Db } from './db.js';
-import { fromBool, fromJson, toJson } from './rows.js';
+import { fromBool, toJson } from './rows.js';
 import { searchDocuments } from './document-search.js';
 import { topicToken } from './meeting-rows.js';
 import { NearDuplicateFinder } from './near-duplicates.js';
 import type { FingerprintRow } from './recent-fingerprints.js';
 import { simhashBands } from './simhash-bands.js';
 
-interface DocumentRow {
-  id: number;
-  url: string | null;
-  title: string;
-  outlet: string | null;
-  published: string | null;
-  ingested_at: string;
-  text: string;
-  content_hash: string;
-  simhash: string | null;
-  source_id: number | null;
-  extraction: string;
-}
-
-const COLUMNS = 'id, url, title, outlet, published, ingested_at, text, content_hash, simhash, source_id, extraction';
 
 export class SqliteDocumentRepo implements DocumentRepo {
   private readonly nearDuplicates: NearDuplicateFinder;
@@ -178,25 +164,6 @@ export class SqliteDocumentRepo implements DocumentRepo {
       'SELECT document_id, url FROM document_urls WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY rowid',
       toJson(rows.map((r) => r.id)),
     );
-    const urls = new Map<number, string[]>();
-    for (const { document_id, url } of urlRows) {
-      const list = urls.get(document_id) ?? [];
-      list.push(url);
-      urls.set(document_id, list);
-    }
-    return rows.map((row) => ({
-      id: row.id,
-      url: row.url,
-      urls: urls.get(row.id) ?? [],
-      title: row.title,
-      outlet: row.outlet,
-      published: row.published,
-      ingestedAt: row.ingested_at,
-      text: row.text,
-      contentHash: row.content_hash,
-      simhash: row.simhash,
-      sourceId: row.source_id,
-      extraction: fromJson<Extraction>(row.extraction)!,
-    }));
+    return toDocuments(rows, urlRows);
   }
 }
