@@ -5,6 +5,7 @@ import { echo } from './lib/text.js';
 export default defineCommand({
   name: 'help',
   summary: 'Every command, or one in detail',
+  cacheable: true,
   description: 'With no word, lists every command with its usage; `help <command>` shows its options and examples. Only you see it.',
   argument: { name: 'command', description: 'A command to explain, e.g. meetings' },
   options: [],

@@ -12,6 +12,7 @@ const MAX_CHOICES = 10;
 export default defineCommand({
   name: 'meeting',
   summary: 'One meeting in full, with a cited summary and its sources',
+  cacheable: true,
   description:
     'Shows one meeting: group, kind, place, dates (and where sources disagree), chairs, outcomes, people, ' +
     'a summary quoted from the sources with numbered citations, and the sources. Give its id (`42` or `#42`) ' +

@@ -8,6 +8,7 @@ import { plural } from './lib/text.js';
 export default defineCommand({
   name: 'meetings',
   summary: 'Recent coalition meetings, newest first, with filters',
+  cacheable: true,
   description:
     'Lists meetings newest first: dates, group, place, chairs and how many sources report each. ' +
     'Each has an id such as #42 for `meeting 42`. The answer is posted in the channel, since a list of meetings is worth sharing.',

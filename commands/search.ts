@@ -10,6 +10,7 @@ const MAX_WORDS = 12;
 export default defineCommand({
   name: 'search',
   summary: 'Search the stored documents, best matches first',
+  cacheable: true,
   description:
     'Full-text search over every stored document, ranked, with the matching words in bold. ' +
     'Words are searched as typed: quotes, `*` or `OR` are not operators. Takes the same filters as `meetings`. ' +

@@ -11,6 +11,7 @@ import { plural, truncate } from './lib/text.js';
 export default defineCommand({
   name: 'timeline',
   summary: "One group's meetings in order, oldest first, upcoming ones flagged",
+  cacheable: true,
   description:
     "Lists a group's meetings from the first to the latest, with place and main outcome; a meeting that is " +
     'announced or starts after today is flagged as upcoming. Posted in the channel, to share.',

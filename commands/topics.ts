@@ -10,6 +10,7 @@ const WINDOW_DAYS = 30;
 export default defineCommand({
   name: 'topics',
   summary: 'The topics meetings are tagged with, and how many met lately',
+  cacheable: true,
   description: `Lists every topic id (for \`topic:\` filters and subscriptions) with the number of meetings in the last ${WINDOW_DAYS} days. Only you see it.`,
   options: [PAGE_OPTION],
   examples: ['topics'],

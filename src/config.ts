@@ -73,6 +73,7 @@ const schema = z.object({
   CATCHUP_GRACE: durationSeconds('a duration').default(6 * 3600),
   DELIVERY_LEASE: durationSeconds('a duration').default(60),
   RECOVERY_EVERY: durationSeconds('a duration').default(30),
+  REPLY_CACHE: durationSeconds('a duration').default(10),
   FETCH_ALLOW_PRIVATE: boolFlag,
   POLL_EVERY: durationSeconds('a duration').default(60),
   INBOX_DIR: optionalText,
@@ -105,6 +106,8 @@ export interface Config {
   deliveryLeaseSec: number;
   /** How often expired deliveries are taken over and schedules re-read from the store. */
   recoveryEverySec: number;
+  /** How long an answer to a read-only command may be reused while nothing new is stored (0: never). */
+  replyCacheSec: number;
   fetchAllowPrivate: boolean;
   pollEverySec: number;
   inboxDir: string | undefined;
@@ -152,6 +155,7 @@ export function loadConfig(env: RawEnv = readEnvironment()): Config {
     catchUpGraceSec: e.CATCHUP_GRACE,
     deliveryLeaseSec: e.DELIVERY_LEASE,
     recoveryEverySec: e.RECOVERY_EVERY,
+    replyCacheSec: e.REPLY_CACHE,
     fetchAllowPrivate: e.FETCH_ALLOW_PRIVATE,
     pollEverySec: e.POLL_EVERY,
     inboxDir: e.INBOX_DIR,

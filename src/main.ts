@@ -78,7 +78,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     platforms,
     scheduler,
     context,
-    dispatcher: createDispatcher(context),
+    dispatcher: createDispatcher(context, { replyCacheMs: config.replyCacheSec * 1000 }),
     async close() {
       await scheduler.stop();
       await store.close();

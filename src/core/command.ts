@@ -40,6 +40,12 @@ export interface CommandDef {
    * (filters such as `topic:sahel AND body:"Small Group"`).
    */
   freeformOptions?: boolean;
+  /**
+   * The answer depends only on the command line and the stored facts, never on
+   * who asks, where, or their settings: it may be reused for a few seconds
+   * while no document is added.
+   */
+  cacheable?: boolean;
   run(request: Request, context: CommandContext): Promise<Reply>;
 }
 

@@ -4,6 +4,7 @@ import type { CommandContext } from './context.js';
 import { replyForError } from './error-reply.js';
 import { ERROR_CODES, UserError } from './errors.js';
 import type { Reply } from './reply.js';
+import { deepFreeze, ReplyCache } from './reply-cache.js';
 import type { Asker, Request } from './request.js';
 import { closest } from './suggest.js';
 
@@ -14,9 +15,15 @@ export interface Dispatcher {
   parse(text: string, asker: Asker): { command: CommandDef; request: Request };
 }
 
-export function createDispatcher(context: CommandContext): Dispatcher {
+export interface DispatcherOptions {
+  /** How long answers of `cacheable` commands may be reused (0, the default, never). */
+  replyCacheMs?: number;
+}
+
+export function createDispatcher(context: CommandContext, options: DispatcherOptions = {}): Dispatcher {
   const byName = new Map(context.commands.map((c) => [c.name, c]));
   const name = context.settings.commandName;
+  const cache = new ReplyCache({ ttlMs: options.replyCacheMs ?? 0 });
 
   function parse(text: string, asker: Asker): { command: CommandDef; request: Request } {
     const line = normalizeInput(text, name);
@@ -35,7 +42,10 @@ export function createDispatcher(context: CommandContext): Dispatcher {
     async handle(text, asker) {
       try {
         const { command, request } = parse(text, asker);
-        return await command.run(request, context);
+        if (!command.cacheable || !cache.enabled) return await command.run(request, context);
+        // A new document can change any answer; checking costs one indexed lookup.
+        const seq = await context.store.documents.lastSeq();
+        return await cache.answer(request.text, seq, async () => deepFreeze(await command.run(request, context)));
       } catch (error) {
         return replyForError(error, context.log, { channel: asker.channel, user: asker.user.ref });
       }

@@ -13,6 +13,7 @@ export * from './logger.js';
 export * from './paging.js';
 export * from './platform.js';
 export * from './reply.js';
+export { renderSharedOnce } from './reply-cache.js';
 export type * from './request.js';
 export type * from './store/index.js';
 export { SEARCH_COUNT_CAP } from './store/index.js';

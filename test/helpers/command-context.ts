@@ -74,7 +74,9 @@ export interface TestBed {
 export const CHANNEL = 'slack:T1:C100';
 export const USER = 'slack:T1:U1';
 
-export async function createTestBed(options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string } = {}): Promise<TestBed> {
+export async function createTestBed(
+  options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string; replyCacheMs?: number } = {},
+): Promise<TestBed> {
   // A given store file (a bench's filled store) is used as it is: not seeded, not deleted.
   const dir = options.storeFile ? null : mkdtempSync(join(tmpdir(), 'briefbot-commands-'));
   const store = await openStore(options.storeFile ?? join(dir!, 'test.db'), { log: silentLogger });
@@ -96,7 +98,7 @@ export async function createTestBed(options: { settings?: Partial<Settings>; see
     context,
     scheduler,
     seeded,
-    dispatcher: createDispatcher(context),
+    dispatcher: createDispatcher(context, { replyCacheMs: options.replyCacheMs ?? 0 }),
     asker: (overrides = {}) => ({
       user: { ref: USER, name: 'Amina' },
       channel: CHANNEL,
