@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, App, BlockButtonAction, RespondArguments, SlackActionMiddlewareArgs, types } from '@slack/bolt';
-import { replyForError, type Asker, type Dispatcher, type Logger, type Reply } from '../../core/index.js';
+import { renderSharedOnce, replyForError, type Asker, type Dispatcher, type Logger, type Reply } from '../../core/index.js';
 import type { AskerSource } from './asker.js';
 import { NEXT_PAGE_ACTION, type SlackPayload } from './blocks.js';
 import type { RecentKeys } from './recent-keys.js';
@@ -30,7 +30,7 @@ function asMessage(part: SlackPayload, reply: Reply, replaceOriginal: boolean): 
   };
 }
 
-async function respondAll(respond: Respond, parts: SlackPayload[], reply: Reply, log: Logger, replaceFirst = false): Promise<void> {
+async function respondAll(respond: Respond, parts: readonly SlackPayload[], reply: Reply, log: Logger, replaceFirst = false): Promise<void> {
   if (parts.length > MAX_RESPONSES) log.warn({ parts: parts.length }, 'reply longer than a response_url allows; truncated');
   for (const [i, part] of parts.slice(0, MAX_RESPONSES).entries()) {
     try {
@@ -53,6 +53,7 @@ function deliveryKey(body: Record<string, unknown>): string {
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   const { dispatcher, log } = deps;
+  const render = renderSharedOnce(renderParts);
 
   // Slack redelivers (X-Slack-Retry-Num, or retry_attempt over a socket) when an ack was late or lost.
   app.use(async (args) => {
@@ -83,14 +84,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const quick = await Promise.race([work, late]);
     clearTimeout(timer);
     if (quick) {
-      const [first, ...rest] = renderParts(quick);
+      const [first, ...rest] = render(quick);
       await ack(first ? asMessage(first, quick, false) : undefined);
       await respondAll(respond, rest, quick, log);
       return;
     }
     await ack({ response_type: 'ephemeral', text: 'Working on it…' });
     const reply = await work;
-    await respondAll(respond, renderParts(reply), reply, log);
+    await respondAll(respond, render(reply), reply, log);
   });
 
   app.action<BlockButtonAction>(
@@ -107,7 +108,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       // rewritten for everyone by one person's click, so their page comes privately.
       const replace = body.container?.is_ephemeral === true;
       const shown: Reply = replace ? reply : { ...reply, ephemeral: true };
-      await respondAll(respond, renderParts(shown), shown, log, replace);
+      await respondAll(respond, render(shown), shown, log, replace);
     },
   );
 }

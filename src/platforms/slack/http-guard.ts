@@ -16,8 +16,9 @@ function reject(res: ServerResponse, status: number): void {
 /**
  * Sits in front of Bolt's request listener on the events endpoint: buffers the
  * body (Bolt reuses it), checks the signature with a two-sided clock window and
- * answers 401 before Bolt sees a bad request. Bolt then verifies again, which
- * costs one HMAC and keeps its own checks intact.
+ * answers 401 before Bolt sees a bad request. It matches the events endpoint
+ * exactly as Bolt does (method, then URL pathname), so Bolt's own verification
+ * can be turned off instead of hashing every body twice.
  */
 export function guardRequests(
   inner: RequestListener,
@@ -26,7 +27,7 @@ export function guardRequests(
   const limit = options.bodyLimit ?? HTTPModuleFunctions.defaultBodyLimit;
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'POST' || path !== options.endpoint) {
+    if (req.method?.toUpperCase() !== 'POST' || path !== options.endpoint) {
       inner(req, res);
       return;
     }

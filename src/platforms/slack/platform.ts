@@ -85,6 +85,8 @@ export function createSlackPlatform(options: SlackPlatformOptions): Platform & {
     const receiver = new HTTPReceiver({
       signingSecret: options.signingSecret ?? '',
       endpoints: SLACK_EVENTS_PATH,
+      // guardRequests below verifies every request to the endpoint, with a two-sided clock window.
+      signatureVerification: false,
       logger,
       customRoutes: [
         {
@@ -107,7 +109,8 @@ export function createSlackPlatform(options: SlackPlatformOptions): Platform & {
 
     async start(dispatcher: Dispatcher) {
       if (app) throw new Error('The Slack platform is already started.');
-      const created = new App({ receiver: makeReceiver(), token: options.botToken, logger, clientOptions, deferInitialization: true });
+      // No conversation store: nothing reads context.conversation, and its middleware runs on every request.
+      const created = new App({ receiver: makeReceiver(), token: options.botToken, logger, clientOptions, deferInitialization: true, convoStore: false });
       await created.init();
       registerHandlers(created, {
         commandName: options.commandName ?? 'brief',

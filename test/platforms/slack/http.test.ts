@@ -145,6 +145,18 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
       });
     }
 
+    // Bolt's own verification is off (the guard does it); no spelling of the endpoint may bypass the guard.
+    for (const suffix of ['?retry=1', '#frag', '/', '//', '/../events']) {
+      it(`gives an unsigned POST to the endpoint spelt "${suffix}" no run`, async () => {
+        const runsBefore = h.runs.length;
+        const body = slashBody({ text: 'echo should-not-run', responseUrl: h.fake.responseUrl('never') });
+        const res = await fetch(`${h.eventsUrl}${suffix}`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        expect([401, 404]).toContain(res.status);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(h.runs.length).toBe(runsBefore);
+      });
+    }
+
     it('accepts a timestamp four minutes ahead (clock skew within the window)', async () => {
       const body = slashBody({ text: 'echo skewed', responseUrl: h.fake.responseUrl('skew') });
       const res = await postSigned(h.eventsUrl, body, { secret: SIGNING_SECRET, timestamp: now() + 240 });
