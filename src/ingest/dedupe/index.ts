@@ -5,6 +5,8 @@ export {
   hammingDistance,
   isNearDuplicate,
   setOverlap,
+  packShingles,
+  packedOverlap,
   shingleOverlap,
   shingleSet,
   NEAR_DUPLICATE_BITS,

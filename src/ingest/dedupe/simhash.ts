@@ -182,6 +182,23 @@ export function setOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): numb
   return shared / small.size;
 }
 
+/**
+ * A shingle set packed into one typed array, for holding many (a shingle set is a hash table of
+ * boxed numbers, several times larger, and a cache of them filled the old generation with garbage).
+ */
+export function packShingles(set: ReadonlySet<number>): Float64Array {
+  return Float64Array.from(set);
+}
+
+/** `setOverlap` of a packed shingle set and a shingle set. */
+export function packedOverlap(packed: Float64Array, set: ReadonlySet<number>): number {
+  const smaller = Math.min(packed.length, set.size);
+  if (smaller === 0) return 0;
+  let shared = 0;
+  for (const s of packed) if (set.has(s)) shared++;
+  return shared / smaller;
+}
+
 /** Share of the smaller text's word shingles found in the other (0–1): an exact check for a SimHash candidate pair. */
 export function shingleOverlap(a: string, b: string): number {
   return setOverlap(shingleSet(a), shingleSet(b));

@@ -2,7 +2,7 @@ import type { Store, StoredDocument } from '../../core/index.js';
 import { extract as realExtract } from '../extract/extract.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
-import { fingerprintText, isNearDuplicate, setOverlap, shingleSet } from '../dedupe/index.js';
+import { fingerprintText, isNearDuplicate, packShingles, packedOverlap, shingleSet } from '../dedupe/index.js';
 import type { IngestInput, IngestOptions, IngestResult } from './types.js';
 
 const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
@@ -14,18 +14,17 @@ const MAX_CONFIRMATIONS = 3;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 // The originals a new document is checked against are mostly documents ingested just before,
-// whose shingles were computed then; remembered by text (bounded: cleared when full).
-const SHINGLE_CACHE = 128;
-const recentShingles = new Map<string, Set<number>>();
+// whose shingles were computed then: remembered by document id and fingerprint, so checking a
+// candidate needs neither its text loaded nor its shingles recomputed. Bounded, oldest dropped
+// first: packed, 4,096 documents hold about 5 MB. The fingerprint in the key keeps an id reused
+// after a rolled-back insert from matching.
+const SHINGLE_CACHE = 4096;
+const knownShingles = new Map<string, Float64Array>();
+const shingleKey = (id: number, simhash: string): string => `${id}:${simhash.toLowerCase()}`;
 
-function rememberShingles(text: string, shingles: Set<number>): Set<number> {
-  if (recentShingles.size >= SHINGLE_CACHE) recentShingles.clear();
-  recentShingles.set(text, shingles);
-  return shingles;
-}
-
-function shinglesOf(text: string): Set<number> {
-  return recentShingles.get(text) ?? rememberShingles(text, shingleSet(text));
+function rememberShingles(id: number, simhash: string, shingles: Float64Array): void {
+  if (knownShingles.size >= SHINGLE_CACHE) knownShingles.delete(knownShingles.keys().next().value!);
+  knownShingles.set(shingleKey(id, simhash), shingles);
 }
 
 /** Canonical spellings of every URL given, first one first; unusable ones are dropped. */
@@ -46,6 +45,33 @@ function canonicalUrls(input: IngestInput): string[] {
 async function addMissingUrls(store: Store, doc: StoredDocument, urls: readonly string[]): Promise<void> {
   const known = new Set([doc.url, ...doc.urls]);
   for (const url of urls) if (!known.has(url)) await store.documents.addUrl(doc.id, url);
+}
+
+/**
+ * The first of the close candidates (closest first) whose shingles confirm it is the same story
+ * lightly edited: SimHash alone lets a few unrelated pairs through. Only candidates whose
+ * shingles are not remembered are loaded, in one call.
+ */
+async function confirmedOriginal(
+  store: Store,
+  close: ReadonlyArray<{ id: number; simhash: string }>,
+  own: Set<number>,
+): Promise<StoredDocument | null> {
+  const unknown = close.filter((c) => !knownShingles.has(shingleKey(c.id, c.simhash))).map((c) => c.id);
+  const loaded = new Map((unknown.length ? await store.documents.getMany(unknown) : []).map((d) => [d.id, d]));
+  for (const c of close) {
+    const doc = loaded.get(c.id);
+    let shingles = knownShingles.get(shingleKey(c.id, c.simhash)) ?? null;
+    if (!shingles && doc) {
+      shingles = packShingles(shingleSet(doc.text));
+      rememberShingles(c.id, c.simhash, shingles);
+    }
+    if (!shingles || packedOverlap(shingles, own) < MIN_SHINGLE_OVERLAP) continue;
+    // Remembered shingles spared the load; the document is needed now for its URLs.
+    const original = doc ?? (await store.documents.getMany([c.id]))[0];
+    if (original) return original;
+  }
+  return null;
 }
 
 /** Runs `fn` as one batch where the store offers batches. */
@@ -93,16 +119,12 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
   // Each check needs a whole document; the store ranks the closest first, so a few suffice,
   // loaded in one call.
   const close = candidates.filter((c) => c.simhash && isNearDuplicate(fingerprint, c.simhash)).slice(0, MAX_CONFIRMATIONS);
-  for (const original of close.length ? await store.documents.getMany(close.map((c) => c.id)) : []) {
-    // SimHash alone lets a few unrelated pairs through; the shingles confirm it.
-    if (setOverlap(shinglesOf(original.text), own.shingles()) >= MIN_SHINGLE_OVERLAP) {
-      await addMissingUrls(store, original, urls);
-      return duplicate('near-duplicate', original.id);
-    }
+  const original = close.length ? await confirmedOriginal(store, close, own.shingles()) : null;
+  if (original) {
+    await addMissingUrls(store, original, urls);
+    return duplicate('near-duplicate', original.id);
   }
 
-  // Computed above when a candidate was checked; the next documents may be checked against this one.
-  if (close.length > 0) rememberShingles(text, own.shingles());
   const title = titleOf(input);
   const given = input.published && ISO_DATE.test(input.published) ? input.published.slice(0, 10) : null;
   const extraction = (opts.extract ?? realExtract)({ text, title, published: given, url: urls[0] ?? null });
@@ -123,6 +145,8 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
     });
     return { doc: stored, ...(await attachMeetings(store, stored)) };
   });
+  // The next documents are mostly checked against recent ones like this: cheaper now than a load then.
+  rememberShingles(doc.id, fingerprint, packShingles(own.shingles()));
   opts.log?.debug({ documentId: doc.id, created, merged }, 'document ingested');
   return { outcome: 'new', documentId: doc.id, meetingsCreated: created, meetingsMerged: merged };
 }

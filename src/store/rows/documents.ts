@@ -26,18 +26,28 @@ export function toDocuments(rows: readonly DocumentRow[], urlRows: ReadonlyArray
     list.push(url);
     urls.set(document_id, list);
   }
-  return rows.map((row) => ({
-    id: row.id,
-    url: row.url,
-    urls: urls.get(row.id) ?? [],
-    title: row.title,
-    outlet: row.outlet,
-    published: row.published,
-    ingestedAt: row.ingested_at,
-    text: row.text,
-    contentHash: row.content_hash,
-    simhash: row.simhash,
-    sourceId: row.source_id,
-    extraction: fromJson<Extraction>(row.extraction)!,
-  }));
+  return rows.map((row) => {
+    const doc: Omit<StoredDocument, 'extraction'> = {
+      id: row.id,
+      url: row.url,
+      urls: urls.get(row.id) ?? [],
+      title: row.title,
+      outlet: row.outlet,
+      published: row.published,
+      ingestedAt: row.ingested_at,
+      text: row.text,
+      contentHash: row.content_hash,
+      simhash: row.simhash,
+      sourceId: row.source_id,
+    };
+    // Parsed when first read: a near-duplicate check loads documents for their text alone, and
+    // parsing every candidate's extraction cost more than the rest of the load.
+    let extraction: Extraction | undefined;
+    return Object.defineProperty(doc, 'extraction', {
+      enumerable: true,
+      configurable: true,
+      get: () => (extraction ??= fromJson<Extraction>(row.extraction)!),
+      set: (value: Extraction) => void (extraction = value),
+    }) as StoredDocument;
+  });
 }
