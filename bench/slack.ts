@@ -91,7 +91,7 @@ function startServer(kind: string): Promise<Served> {
   const dbAt = process.argv.indexOf('--db');
   const db = dbAt > 0 ? ['--db', process.argv[dbAt + 1]!] : [];
   if (REPLY_CACHE !== undefined) db.push('--reply-cache', REPLY_CACHE);
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', kind, ...db], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', import.meta.filename, '--serve', kind, ...db], { stdio: ['ignore', 'pipe', 'inherit'] });
   let reportCpu: (us: number) => void = () => {};
   const cpu = new Promise<number>((resolve) => {
     reportCpu = resolve;

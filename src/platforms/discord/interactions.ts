@@ -5,7 +5,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
 } from 'discord.js';
-import type { CommandDef, Dispatcher, Logger, Reply } from '../../core/index.js';
+import { renderSharedOnce, type CommandDef, type Dispatcher, type Logger, type Reply } from '../../core/index.js';
 import { askerOf } from './asker.js';
 import { discordName } from './command-payload.js';
 import { toCommandText } from './command-text.js';
@@ -110,12 +110,22 @@ async function answer(interaction: ChatInputCommandInteraction | ButtonInteracti
   for (const message of rest) await interaction.followUp({ ...message, flags: update && reply.error ? MessageFlags.Ephemeral : flags });
 }
 
+const render = renderSharedOnce(renderParts);
+
+/**
+ * Our embeds and rows are already the API's JSON; handed over as plain objects,
+ * discord.js would snake-case every key of every embed again on each send.
+ */
+function asJson<T>(data: T): { toJSON(): T } {
+  return { toJSON: () => data };
+}
+
 async function toMessages(reply: Reply, pages: PageButtons) {
-  const parts = renderParts(reply);
-  const components = await pages.row(reply.paging);
+  const parts = render(reply);
+  const components = (await pages.row(reply.paging)).map(asJson);
   return parts.map((part, i) => ({
     content: part.content ?? '',
-    embeds: part.embeds,
+    embeds: part.embeds.map(asJson),
     components: i === parts.length - 1 ? components : [],
     allowedMentions: NO_MENTIONS,
   }));

@@ -5,7 +5,7 @@ export interface ShardOptions {
   file: string;
   token: string;
   shards: number;
-  /** Node flags for the shard processes; `['--import', 'tsx']` runs a .ts entry point. */
+  /** Node flags for the shard processes; `['--import', 'tsx/esm']` runs a .ts entry point. */
   execArgv?: string[];
   /** Milliseconds between shard spawns; Discord allows one IDENTIFY per 5 s per bucket. */
   delay?: number;
@@ -24,7 +24,7 @@ export async function spawnShards(options: ShardOptions): Promise<ShardingManage
     totalShards: options.shards,
     mode: 'process',
     respawn: true,
-    execArgv: options.execArgv ?? ['--import', 'tsx'],
+    execArgv: options.execArgv ?? ['--import', 'tsx/esm'],
   });
   await manager.spawn({ amount: options.shards, delay: options.delay ?? 5_500, timeout: options.timeout ?? 30_000 });
   return manager;

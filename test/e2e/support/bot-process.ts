@@ -1,5 +1,5 @@
 /**
- * Briefbot as `npm start` runs it (`node --import tsx src/main.ts`), one child
+ * Briefbot as `npm start` runs it (`node --import tsx/esm src/main.ts`), one child
  * process per instance, with everything it prints kept for assertions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,7 +39,7 @@ export class BotProcess {
   private readonly child: ChildProcess;
 
   constructor(env: Record<string, string>, options: { keepStdinOpen?: boolean } = {}) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    this.child = spawn(process.execPath, ['--import', 'tsx/esm', 'src/main.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: [options.keepStdinOpen ? 'pipe' : 'ignore', 'pipe', 'pipe'],
