@@ -16,6 +16,7 @@ import {
 } from '../core/index.js';
 import { composeReply, isoDateIn, select } from './compose.js';
 import { DEFAULT_RETRY, isPermanent, realSleep, withRetry, type RetryPolicy } from './send-retry.js';
+import { LeaseKeeper } from './lease-keeper.js';
 import { FilterCache } from './subscriber-filters.js';
 import { loadWindow, type DigestWindow } from './window.js';
 
@@ -65,7 +66,8 @@ export function markKey(deliveryId: number, part: number): string {
 /**
  * Claim → compose → snapshot → send each part → finish. Every step is recorded
  * in the store, so whoever holds the lease next (this process after a restart,
- * or another replica) continues where the last one stopped.
+ * or another replica) continues where the last one stopped. While it works, the
+ * owner renews its lease; once it finds the lease taken over, it sends no more.
  */
 export class DeliveryEngine {
   readonly filters: FilterCache;
@@ -93,8 +95,10 @@ export class DeliveryEngine {
     const key = { subscriber: plan.subscriber, digest: plan.digest, slot };
     const delivery = await this.opts.store.deliveries.claim(key, this.opts.owner, this.leaseUntil(now), now.toISOString());
     if (!delivery) return 'skipped';
-    await this.opts.checkpoint?.('after-claim', delivery);
-    return this.continue(delivery, plan);
+    return this.holding(delivery, async (lease) => {
+      await this.opts.checkpoint?.('after-claim', delivery);
+      return this.continue(delivery, plan, lease);
+    });
   }
 
   /** Whether this process has the platform a subscriber is reached on. */
@@ -115,7 +119,7 @@ export class DeliveryEngine {
       const schedule = await store.schedules.get(stale.subscriber, stale.digest);
       const plan: DeliveryPlan = schedule ?? { subscriber: stale.subscriber, digest: stale.digest, timezone: this.defaultTimezone(), announceEmpty: false };
       this.opts.log.info({ delivery: delivery.id, slot: delivery.slot, status: delivery.status }, 'taking over an unfinished delivery');
-      await this.continue(delivery, plan);
+      await this.holding(delivery, (lease) => this.continue(delivery, plan, lease));
       resumed++;
     }
     return resumed;
@@ -147,7 +151,18 @@ export class DeliveryEngine {
     };
   }
 
-  private async continue(delivery: Delivery, plan: DeliveryPlan): Promise<DeliveryOutcome> {
+  /** Works on a claimed delivery, renewing its lease until the work ends, however it ends. */
+  private async holding(delivery: Delivery, work: (lease: LeaseKeeper) => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+    const { store, owner, log } = this.opts;
+    const lease = new LeaseKeeper({ deliveries: store.deliveries, delivery, owner, leaseMs: this.leaseMs, now: this.now, log });
+    try {
+      return await work(lease);
+    } finally {
+      lease.stop();
+    }
+  }
+
+  private async continue(delivery: Delivery, plan: DeliveryPlan, lease: LeaseKeeper): Promise<DeliveryOutcome> {
     const { store, log } = this.opts;
     const subscriber = parseSubscriberKey(delivery.subscriber);
     const platform = this.opts.platforms.get(platformOf(subscriber.ref));
@@ -169,6 +184,8 @@ export class DeliveryEngine {
         await store.deliveries.fail(delivery.id, `compose failed: ${String(error)}`, this.now().toISOString());
         return 'failed';
       }
+      // A slow compose whose lease was taken over leaves the snapshot to the new owner.
+      if (lease.lost) return 'interrupted';
       // Saved even when empty, so finishing moves the watermark past what was examined.
       await store.deliveries.saveSnapshot(delivery.id, snapshot);
       await this.opts.checkpoint?.('after-snapshot', delivery);
@@ -180,13 +197,17 @@ export class DeliveryEngine {
     for (let part = 0; part < snapshot.parts.length; part++) {
       if (delivery.sentParts[part] !== undefined) continue;
       const mark: DeliveryMark = { deliveryId: delivery.id, part, key: markKey(delivery.id, part), digest: delivery.digest, slot: delivery.slot };
-      // A slow owner whose lease ran out must not race the replica that took over.
-      if ((await store.deliveries.get(delivery.id))?.owner !== this.opts.owner) return 'interrupted';
+      // A slow owner whose lease was taken over must not race the replica that has it;
+      // renewing here also gives the part a full lease before it goes out.
+      if (!(await lease.renew())) return 'interrupted';
       let messageId: string;
       try {
         const found = resumed && platform.findSent ? await platform.findSent(subscriber, mark) : null;
-        messageId = found ?? (await withRetry(() => platform.sendPart(subscriber, snapshot.parts[part], mark), this.opts.retry ?? DEFAULT_RETRY, this.sleep)).messageId;
+        const send = () => platform.sendPart(subscriber, snapshot.parts[part], mark);
+        messageId = found ?? (await withRetry(send, this.opts.retry ?? DEFAULT_RETRY, this.sleep, lease.signal)).messageId;
       } catch (error) {
+        // Lost during the retry waits: the new owner decides what the failure means.
+        if (lease.lost) return 'interrupted';
         await this.failDelivery(delivery, plan, subscriber, platform, error);
         return 'failed';
       }

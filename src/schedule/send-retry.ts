@@ -19,10 +19,12 @@ export function isPermanent(error: unknown): error is SendError {
 /**
  * Runs `send`, retrying transient and rate-limited failures with exponential
  * backoff (a platform's retry-after wins when it gives one). Permanent failures
- * and exhausted retries are rethrown.
+ * and exhausted retries are rethrown. Once `signal` aborts no further attempt is
+ * made: its reason is thrown instead (a delivery whose lease was lost mid-wait).
  */
-export async function withRetry<T>(send: () => Promise<T>, policy: RetryPolicy, sleep: (ms: number) => Promise<void>): Promise<T> {
+export async function withRetry<T>(send: () => Promise<T>, policy: RetryPolicy, sleep: (ms: number) => Promise<void>, signal?: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    signal?.throwIfAborted();
     try {
       return await send();
     } catch (error) {

@@ -34,6 +34,12 @@ export interface DeliveryRepo {
    * caller won it (new, or an unfinished one whose lease expired), null otherwise.
    */
   claim(key: { subscriber: string; digest: string; slot: string }, owner: string, leaseUntil: string, now: string): Promise<Delivery | null>;
+  /**
+   * Moves the lease of an unfinished delivery to `leaseUntil`, but only while
+   * `owner` still holds it. False when another process took it over or it is
+   * finished: the caller must stop working on it.
+   */
+  renew(id: number, owner: string, leaseUntil: string): Promise<boolean>;
   get(id: number): Promise<Delivery | null>;
   saveSnapshot(id: number, snapshot: DeliverySnapshot): Promise<void>;
   recordPart(id: number, part: number, messageId: string): Promise<void>;

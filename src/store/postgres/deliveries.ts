@@ -36,6 +36,17 @@ export class PgDeliveryRepo implements DeliveryRepo {
     return taken ? toDelivery(taken) : null;
   }
 
+  async renew(id: number, owner: string, leaseUntil: string): Promise<boolean> {
+    // One conditional UPDATE: a takeover (which changes the owner) and a renewal never both win.
+    const changed = await this.db.run(
+      `UPDATE deliveries SET lease_until = $1 WHERE id = $2 AND owner = $3 AND ${UNFINISHED}`,
+      instant(leaseUntil),
+      id,
+      owner,
+    );
+    return changed > 0;
+  }
+
   async get(id: number): Promise<Delivery | null> {
     const row = await this.db.get<DeliveryRow>(`SELECT ${COLUMNS} FROM deliveries WHERE id = $1`, id);
     return row ? toDelivery(row) : null;

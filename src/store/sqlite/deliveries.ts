@@ -42,6 +42,16 @@ export class SqliteDeliveryRepo implements DeliveryRepo {
     return row ? toDelivery(row) : null;
   }
 
+  async renew(id: number, owner: string, leaseUntil: string): Promise<boolean> {
+    const changed = this.db.run(
+      `UPDATE deliveries SET lease_until = ? WHERE id = ? AND owner = ? AND ${UNFINISHED}`,
+      instant(leaseUntil),
+      id,
+      owner,
+    ).changes;
+    return changed > 0;
+  }
+
   async get(id: number): Promise<Delivery | null> {
     const row = this.db.get<DeliveryRow>(`SELECT ${COLUMNS} FROM deliveries WHERE id = ?`, id);
     return row ? toDelivery(row) : null;

@@ -38,6 +38,45 @@ export function deliveryContract(store: () => Store): void {
       expect(await d.expired(AFTER_LEASE)).toEqual([]);
     });
 
+    it('renews a lease only for the owner still holding an unfinished delivery', async () => {
+      const d = store().deliveries;
+      const claimed = (await d.claim(KEY, 'replica-a', LEASE, T0))!;
+      const later = '2026-03-02T08:09:00.000Z';
+      expect(await d.renew(claimed.id, 'replica-a', later)).toBe(true);
+      expect(await d.get(claimed.id)).toEqual({ ...claimed, leaseUntil: later });
+      // Renewed past the old expiry, it is neither expired nor open to a takeover there.
+      expect(await d.expired(AFTER_LEASE)).toEqual([]);
+      expect(await d.claim(KEY, 'replica-b', '2026-03-02T08:20:00.000Z', AFTER_LEASE)).toBeNull();
+
+      // Someone else cannot renew it, nor can anyone renew a delivery that does not exist.
+      expect(await d.renew(claimed.id, 'replica-b', '2026-03-02T09:00:00.000Z')).toBe(false);
+      expect(await d.renew(claimed.id + 100, 'replica-a', '2026-03-02T09:00:00.000Z')).toBe(false);
+      expect((await d.get(claimed.id))!.leaseUntil).toBe(later);
+
+      // Once another process has taken it over, the old owner's renewal changes nothing.
+      const takeoverAt = '2026-03-02T08:10:00.000Z';
+      const taken = (await d.claim(KEY, 'replica-b', '2026-03-02T08:15:00.000Z', takeoverAt))!;
+      expect(taken).toMatchObject({ id: claimed.id, owner: 'replica-b' });
+      expect(await d.renew(claimed.id, 'replica-a', '2026-03-02T09:00:00.000Z')).toBe(false);
+      expect(await d.get(claimed.id)).toEqual(taken);
+      expect(await d.renew(claimed.id, 'replica-b', '2026-03-02T08:30:00.000Z')).toBe(true);
+      expect((await d.get(claimed.id))!.leaseUntil).toBe('2026-03-02T08:30:00.000Z');
+    });
+
+    it('renews no finished delivery, even for its owner', async () => {
+      const d = store().deliveries;
+      const sent = (await d.claim(KEY, 'a', LEASE, T0))!;
+      await d.saveSnapshot(sent.id, snapshot());
+      await d.finish(sent.id, 'sent', T0);
+      const failed = (await d.claim({ ...KEY, slot: '2026-03-03T08:00:00Z' }, 'a', LEASE, T0))!;
+      await d.fail(failed.id, 'channel_not_found', T0);
+      for (const id of [sent.id, failed.id]) {
+        const before = await d.get(id);
+        expect(await d.renew(id, 'a', '2026-03-02T09:00:00.000Z')).toBe(false);
+        expect(await d.get(id)).toEqual(before);
+      }
+    });
+
     it('records parts one by one', async () => {
       const d = store().deliveries;
       const delivery = (await d.claim(KEY, 'a', LEASE, T0))!;
