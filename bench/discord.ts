@@ -41,7 +41,7 @@ async function serve(kind: string, api: string): Promise<void> {
   if (kind === 'briefbot') {
     // The bot's default settings (the reply cache among them), unless --reply-cache says otherwise.
     const replyCacheMs = loadConfig(REPLY_CACHE === undefined ? {} : { REPLY_CACHE }).replyCacheSec * 1000;
-    const bed = await createTestBed({ replyCacheMs, ...(DB ? { storeFile: DB } : {}) });
+    const bed = await createTestBed({ dispatcher: { replyCacheMs }, ...(DB ? { storeFile: DB } : {}) });
     const platform = createDiscordPlatform({ token: 'bench.token', guildId: GUILD_ID, apiUrl: api, commandName: 'brief', commands: bed.context.commands, log: silentLogger });
     await platform.start(bed.dispatcher);
     stop = async () => {

@@ -48,7 +48,7 @@ async function serve(kind: string): Promise<void> {
     // The bot's default settings (the reply cache among them), as `npm start` has them,
     // unless --reply-cache says otherwise (0 measures every request answered from the store).
     const replyCacheMs = loadConfig(REPLY_CACHE === undefined ? {} : { REPLY_CACHE }).replyCacheSec * 1000;
-    const bed = await createTestBed({ replyCacheMs, ...(dbAt > 0 ? { storeFile: process.argv[dbAt + 1] } : {}) });
+    const bed = await createTestBed({ dispatcher: { replyCacheMs }, ...(dbAt > 0 ? { storeFile: process.argv[dbAt + 1] } : {}) });
     const platform = createSlackPlatform({ botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, host: '127.0.0.1', commands: bed.context.commands, log: silentLogger, retryConfig: { retries: 0 } });
     await platform.start(bed.dispatcher);
     port = platform.port() ?? 0;

@@ -18,14 +18,53 @@ export interface Dispatcher {
 export interface DispatcherOptions {
   /** How long answers of `cacheable` commands may be reused (0, the default, never). */
   replyCacheMs?: number;
+  /**
+   * How often the store is asked whether a document was added, while answers are reused
+   * (default 250 ms): a new document shows in cached answers within this time.
+   */
+  freshnessMs?: number;
+  /** Milliseconds on a steady clock; injectable for tests. */
+  clock?: () => number;
 }
+
+type Parsed = { command: CommandDef; request: Request };
+
+/** Distinct raw lines remembered as cacheable; the memo is dropped whole when full. */
+const MAX_KNOWN_LINES = 1_000;
 
 export function createDispatcher(context: CommandContext, options: DispatcherOptions = {}): Dispatcher {
   const byName = new Map(context.commands.map((c) => [c.name, c]));
   const name = context.settings.commandName;
-  const cache = new ReplyCache({ ttlMs: options.replyCacheMs ?? 0 });
+  const clock = options.clock ?? Date.now;
+  const cache = new ReplyCache({ ttlMs: options.replyCacheMs ?? 0, now: clock });
+  // Raw text → its normalized line, for lines that parse to a cacheable command: a repeat
+  // is then answered without parsing it again.
+  const knownLines = new Map<string, string>();
+  const freshnessMs = options.freshnessMs ?? 250;
+  let probedAt = -Infinity;
+  let probed: Promise<number> = Promise.resolve(0);
 
-  function parse(text: string, asker: Asker): { command: CommandDef; request: Request } {
+  /** The store's last document sequence, asked at most once per `freshnessMs`. */
+  function lastSeq(): Promise<number> {
+    const now = clock();
+    if (now - probedAt >= freshnessMs) {
+      probedAt = now;
+      probed = context.store.documents.lastSeq();
+      probed.catch(() => {
+        probedAt = -Infinity;
+      });
+    }
+    return probed;
+  }
+
+  async function cachedAnswer(line: string, parsed: () => Parsed): Promise<Reply> {
+    return cache.answer(line, await lastSeq(), async () => {
+      const { command, request } = parsed();
+      return deepFreeze(await command.run(request, context));
+    });
+  }
+
+  function parse(text: string, asker: Asker): Parsed {
     const line = normalizeInput(text, name);
     if (!line) {
       throw new UserError(ERROR_CODES.EMPTY_COMMAND, 'Tell me what to do, for example `/brief meetings`.', `Type \`/${name} help\` for every command.`);
@@ -41,11 +80,13 @@ export function createDispatcher(context: CommandContext, options: DispatcherOpt
     parse,
     async handle(text, asker) {
       try {
-        const { command, request } = parse(text, asker);
-        if (!command.cacheable || !cache.enabled) return await command.run(request, context);
-        // A new document can change any answer; checking costs one indexed lookup.
-        const seq = await context.store.documents.lastSeq();
-        return await cache.answer(request.text, seq, async () => deepFreeze(await command.run(request, context)));
+        const known = cache.enabled ? knownLines.get(text) : undefined;
+        if (known !== undefined) return await cachedAnswer(known, () => parse(text, asker));
+        const parsed = parse(text, asker);
+        if (!parsed.command.cacheable || !cache.enabled) return await parsed.command.run(parsed.request, context);
+        if (knownLines.size >= MAX_KNOWN_LINES) knownLines.clear();
+        knownLines.set(text, parsed.request.text);
+        return await cachedAnswer(parsed.request.text, () => parsed);
       } catch (error) {
         return replyForError(error, context.log, { channel: asker.channel, user: asker.user.ref });
       }

@@ -8,7 +8,7 @@ import { ask } from './ask.js';
 let cached: TestBed;
 let plain: TestBed;
 beforeAll(async () => {
-  [cached, plain] = await Promise.all([createTestBed({ replyCacheMs: 60_000 }), createTestBed()]);
+  [cached, plain] = await Promise.all([createTestBed({ dispatcher: { replyCacheMs: 60_000, freshnessMs: 0 } }), createTestBed()]);
 });
 afterAll(async () => Promise.all([cached.close(), plain.close()]));
 
@@ -52,6 +52,46 @@ describe('reply cache', () => {
     for (let i = 0; i < 2; i += 1) {
       const { reply } = await ask(cached, 'meetings topic:underwater-basketry');
       expect(reply.error).toBeDefined();
+    }
+  });
+});
+
+describe('reply cache freshness', () => {
+  it('notices a new document within freshnessMs, asking the store at most once per window', async () => {
+    let now = 0;
+    const bed = await createTestBed({ dispatcher: { replyCacheMs: 60_000, freshnessMs: 250, clock: () => now } });
+    try {
+      let probes = 0;
+      const lastSeq = bed.store.documents.lastSeq.bind(bed.store.documents);
+      bed.store.documents.lastSeq = () => {
+        probes += 1;
+        return lastSeq();
+      };
+      const before = await ask(bed, 'meetings');
+      for (let i = 0; i < 20; i += 1) expect(await bed.dispatcher.handle('meetings', bed.asker())).toBe(before.reply);
+      expect(probes).toBe(1);
+      await ingestDocument(bed.store, ROME_WIRE);
+      now += 249;
+      expect(await bed.dispatcher.handle('meetings', bed.asker())).toBe(before.reply);
+      now += 1;
+      const after = await ask(bed, 'meetings');
+      expect(after.text).toContain('12 Jun 2033 · Global Coalition to Defeat ISIS · Rome, Italy');
+      expect(probes).toBe(2);
+    } finally {
+      await bed.close();
+    }
+  });
+
+  it('answers a repeated line from the cache even when typed differently, and a bad line never', async () => {
+    const bed = await createTestBed({ dispatcher: { replyCacheMs: 60_000 } });
+    try {
+      const a = await bed.dispatcher.handle('/brief meetings', bed.asker());
+      expect(await bed.dispatcher.handle('meetings', bed.asker())).toBe(a);
+      expect(await bed.dispatcher.handle('/brief   meetings  ', bed.asker())).toBe(a);
+      const wrong = await bed.dispatcher.handle('meetings colour:blue', bed.asker());
+      expect(wrong.error?.code).toBe('unknown-option');
+    } finally {
+      await bed.close();
     }
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from '../../commands/index.js';
 import {
-  createDispatcher, silentLogger,
+  createDispatcher, silentLogger, type DispatcherOptions,
   type Asker, type CommandContext, type DigestService, type Dispatcher,
   type SchedulerPort, type Settings, type Store, type TopicInfo,
 } from '../../src/core/index.js';
@@ -75,7 +75,7 @@ export const CHANNEL = 'slack:T1:C100';
 export const USER = 'slack:T1:U1';
 
 export async function createTestBed(
-  options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string; replyCacheMs?: number } = {},
+  options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string; dispatcher?: DispatcherOptions } = {},
 ): Promise<TestBed> {
   // A given store file (a bench's filled store) is used as it is: not seeded, not deleted.
   const dir = options.storeFile ? null : mkdtempSync(join(tmpdir(), 'briefbot-commands-'));
@@ -98,7 +98,7 @@ export async function createTestBed(
     context,
     scheduler,
     seeded,
-    dispatcher: createDispatcher(context, { replyCacheMs: options.replyCacheMs ?? 0 }),
+    dispatcher: createDispatcher(context, options.dispatcher),
     asker: (overrides = {}) => ({
       user: { ref: USER, name: 'Amina' },
       channel: CHANNEL,
