@@ -30,9 +30,26 @@ function asMessage(part: SlackPayload, reply: Reply, replaceOriginal: boolean): 
   };
 }
 
-async function respondAll(respond: Respond, parts: readonly SlackPayload[], reply: Reply, log: Logger, replaceFirst = false): Promise<void> {
-  if (parts.length > MAX_RESPONSES) log.warn({ parts: parts.length }, 'reply longer than a response_url allows; truncated');
-  for (const [i, part] of parts.slice(0, MAX_RESPONSES).entries()) {
+/** The parts a response_url takes, the last one saying what was left out when there are too many. */
+function withinResponses(parts: readonly SlackPayload[], reply: Reply): readonly SlackPayload[] {
+  if (parts.length <= MAX_RESPONSES) return parts;
+  const left = parts.length - (MAX_RESPONSES - 1);
+  const [notice] = renderParts({
+    blocks: [
+      {
+        type: 'context',
+        text: `The rest of this answer (${left} more messages) is left out: Slack lets a command answer with only a few messages. Narrow it with filters such as \`since:3m\` or \`topic:\`, or ask for one page at a time.`,
+      },
+    ],
+    ephemeral: reply.ephemeral,
+  });
+  return [...parts.slice(0, MAX_RESPONSES - 1), ...(notice ? [notice] : [])];
+}
+
+async function respondAll(respond: Respond, all: readonly SlackPayload[], reply: Reply, log: Logger, replaceFirst = false): Promise<void> {
+  if (all.length > MAX_RESPONSES) log.warn({ parts: all.length }, 'reply longer than a response_url allows; the rest replaced by a notice');
+  const parts = withinResponses(all, reply);
+  for (const [i, part] of parts.entries()) {
     try {
       await respond(asMessage(part, reply, replaceFirst && i === 0));
     } catch (error) {

@@ -117,6 +117,20 @@ describe('Slack over HTTP (real Bolt HTTPReceiver)', () => {
     expect(seen).toEqual(words);
   });
 
+  it('ends an answer longer than a response_url takes with a notice of what was left out', async () => {
+    const words = Array.from({ length: 12_000 }, (_, i) => `w${i}`);
+    const { body, id } = await command('words count:12000');
+    await h.fake.waitFor(() => h.fake.responses.filter((r) => r.id === id).length >= 5);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const rest = h.fake.responses.filter((r) => r.id === id).map((r) => r.body as AckBody);
+    expect(rest).toHaveLength(5);
+    const notice = allText(rest.at(-1)!);
+    expect(notice).toMatch(/The rest of this answer \(\d+ more messages\) is left out/);
+    const seen = [body, ...rest.slice(0, -1)].map(allText).join(' ').split(/\s+/).filter(Boolean);
+    expect(seen.length).toBeGreaterThan(4000);
+    expect(seen).toEqual(words.slice(0, seen.length));
+  });
+
   it('answers a user error as an ephemeral reply, not a crash', async () => {
     const { res, body } = await command('nosuchthing');
     expect(res.status).toBe(200);
