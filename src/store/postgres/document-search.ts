@@ -5,13 +5,21 @@ import type { PgDb } from './pg-db.js';
 
 /**
  * Words typed by a user, made safe for a bound parameter: PostgreSQL text may not
- * hold NUL, and control characters carry no words. The text reaches SQL only as a
- * parameter of plainto_tsquery, which reads no operators at all: `|`, `!`, `:*`,
- * `<->` and parentheses are just punctuation, and every remaining word is ANDed.
+ * hold NUL, and control characters carry no words. Each reaches SQL only as a
+ * parameter of phraseto_tsquery, which reads no operators at all: `|`, `!`, `:*`,
+ * `<->` and parentheses are just punctuation.
  */
-export function searchText(words: readonly string[]): string | null {
+export function searchTerms(words: readonly string[]): string[] | null {
   const cleaned = words.map((w) => clean(w).trim()).filter((w) => w !== '');
-  return cleaned.length === 0 ? null : cleaned.join(' ');
+  return cleaned.length === 0 ? null : cleaned;
+}
+
+/**
+ * Every term must match, and a term of several words (a quoted phrase) as a phrase,
+ * as in the SQLite store, where each term is an FTS5 phrase.
+ */
+function tsquery(terms: readonly string[], params: Params): string {
+  return `(${terms.map((t) => `phraseto_tsquery('english', ${params.add(t)})`).join(' && ')})`;
 }
 
 function clean(value: string): string {
@@ -93,17 +101,17 @@ export async function searchDocuments(
   limit: number,
   offset: number,
 ): Promise<SearchResult> {
-  const text = searchText(words);
+  const terms = searchTerms(words);
   const params = new Params();
-  if (text === null) return listFiltered(db, words.length > 0, filters, limit, offset);
+  if (terms === null) return listFiltered(db, words.length > 0, filters, limit, offset);
 
-  const query = `plainto_tsquery('english', ${params.add(text)})`;
+  const query = tsquery(terms, params);
   const conditions = [`d.search_vector @@ ${query}`, ...filterClauses(filters, params)].join(' AND ');
-  if (offset + limit <= SEARCH_COUNT_CAP && SEARCH_COUNT_CAP <= RANK_WINDOW) return firstPages(db, text, query, conditions, params, limit, offset);
+  if (offset + limit <= SEARCH_COUNT_CAP && SEARCH_COUNT_CAP <= RANK_WINDOW) return firstPages(db, terms, query, conditions, params, limit, offset);
   const { total, capped } = await cappedCount(db, conditions, params.values, limit, offset);
   if (total === 0 || offset >= total || limit <= 0) return { hits: [], total, capped };
   const page = await rankPage(db, query, conditions, params, limit, offset);
-  return { total, capped, hits: await describe(db, text, page) };
+  return { total, capped, hits: await describe(db, terms, page) };
 }
 
 /**
@@ -113,7 +121,7 @@ export async function searchDocuments(
  */
 async function firstPages(
   db: PgDb,
-  text: string,
+  terms: readonly string[],
   query: string,
   conditions: string,
   params: Params,
@@ -134,7 +142,7 @@ async function firstPages(
     .slice(0, RANK_WINDOW)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(offset, offset + Math.max(0, limit));
-  return { total, capped, hits: await describe(db, text, page) };
+  return { total, capped, hits: await describe(db, terms, page) };
 }
 
 /** Counts matches up to the cap (see SearchResult): a word in half the corpus is not counted through. */
@@ -188,18 +196,18 @@ async function rankPage(db: PgDb, query: string, conditions: string, params: Par
 }
 
 /** Titles and headlines for the page only: ts_headline is the costly part. */
-async function describe(db: PgDb, text: string, page: RankedRow[]): Promise<SearchHit[]> {
+async function describe(db: PgDb, terms: readonly string[], page: RankedRow[]): Promise<SearchHit[]> {
   if (page.length === 0) return [];
-  const query = `plainto_tsquery('english', $1)`;
+  const params = new Params();
+  const query = tsquery(terms, params);
   const rows = await db.all<HitRow & { text: string }>(
     `SELECT d.id, d.url, d.title, d.outlet, d.published, 0 AS score,
             ts_headline('english', c.text, ${query}, '${HEADLINE_OPTIONS}') AS snippet, c.text
      FROM documents d
      -- The excerpt comes from the title when it holds every word, as SQLite's snippet() prefers it then.
      CROSS JOIN LATERAL (SELECT CASE WHEN to_tsvector('english', d.title) @@ ${query} THEN d.title ELSE d.text END AS text) c
-     WHERE d.id = ANY($2::bigint[])`,
-    text,
-    page.map((r) => r.id),
+     WHERE d.id = ANY(${params.add(page.map((r) => r.id))}::bigint[])`,
+    ...params.values,
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.flatMap(({ id, score }) => {

@@ -53,6 +53,17 @@ export function documentSearchContract(store: () => Store): void {
       expect((await store().documents.search(['sahel', 'harbour'], {}, 10, 0)).total).toBe(0);
     });
 
+    it('matches a term of several words (a quoted phrase) only as a phrase, on every backend', async () => {
+      const s = store();
+      const together = await s.documents.add(newDocument({ title: 'Alerts', text: 'Officials praised the early warning network along the border.' }));
+      await s.documents.add(newDocument({ title: 'Weather', text: 'A warning came late; the early boats had already left.' }));
+      const phrase = await s.documents.search(['early warning'], {}, 10, 0);
+      expect(phrase.hits.map((h) => h.document.id)).toEqual([together.id]);
+      expect(phrase.total).toBe(1);
+      const words = await s.documents.search(['early', 'warning'], {}, 10, 0);
+      expect(words.total).toBe(2);
+    });
+
     it('pages with limit and offset while the total stays the same', async () => {
       for (let i = 0; i < 5; i += 1) await store().documents.add(newDocument({ text: `Patrol report ${i} about the lake basin.` }));
       const page1 = await store().documents.search(['basin'], {}, 2, 0);
