@@ -4,7 +4,7 @@ import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { renderPlainText, SHELL_USER, type Logger } from './core/index.js';
 import { parseBriefingText } from './ingest/extract/briefing-format.js';
-import { extract } from './ingest/extract/index.js';
+import { createTaxonomy } from './ingest/taxonomy.js';
 import { ingestPaths, ingestUrls, meetingsToJson, type IngestProgress, type IngestSummary } from './ingest/pipeline/index.js';
 import { createLogger } from './logging.js';
 import { createApp } from './main.js';
@@ -55,7 +55,7 @@ const handlers: Record<string, Handler> = {
         : undefined;
       const urls = args.filter((a) => URL_LIKE.test(a));
       const paths = args.filter((a) => !URL_LIKE.test(a));
-      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress };
+      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: app.taxonomy.extract };
       const summary = addSummaries(
         paths.length ? await ingestPaths(app.store, paths, options) : undefined,
         urls.length ? await ingestUrls(app.store, urls, options) : undefined,
@@ -72,9 +72,10 @@ const handlers: Record<string, Handler> = {
     }
   },
 
-  async extract(args) {
+  async extract(args, config) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
     if (!positionals.length) return usageError('extract needs at least one file');
+    const { extract } = createTaxonomy(config.userTopics);
     let failed = 0;
     for (const file of positionals) {
       try {

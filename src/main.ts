@@ -6,7 +6,7 @@ import { digests } from '../digests/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDispatcher, type CommandContext, type Dispatcher, type Logger, type Platform, type Store } from './core/index.js';
 import { ingestPaths, startPoller, watchInbox } from './ingest/pipeline/index.js';
-import { loadTopics } from './ingest/topics.js';
+import { createTaxonomy, type Taxonomy } from './ingest/taxonomy.js';
 import { createLogger } from './logging.js';
 import { createShellPlatform } from './platforms/shell/shell-platform.js';
 import { DeliveryEngine, Digests, Scheduler, SourceAnnouncer } from './schedule/index.js';
@@ -27,16 +27,19 @@ export interface App {
   scheduler: Scheduler;
   context: CommandContext;
   dispatcher: Dispatcher;
+  /** Built-in topics plus TOPICS_FILE: what commands list and what ingestion tags. */
+  taxonomy: Taxonomy;
   close(): Promise<void>;
 }
 
 /** Assembles store, commands, digests and scheduler; used by `npm start` and the CLI. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
+  const taxonomy = createTaxonomy(config.userTopics);
+  const topics = taxonomy.topics;
   const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
-  if (config.seedSamples) await seedSamples(store, log);
+  if (config.seedSamples) await seedSamples(store, log, taxonomy);
   const owner = config.instanceId ?? `${hostname()}:${process.pid}`;
   const platforms = new Map<string, Platform>();
-  const topics = loadTopics();
   const engine = new DeliveryEngine({
     store,
     digests,
@@ -79,6 +82,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     scheduler,
     context,
     dispatcher: createDispatcher(context, { replyCacheMs: config.replyCacheSec * 1000 }),
+    taxonomy,
     async close() {
       await scheduler.stop();
       await store.close();
@@ -87,10 +91,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 }
 
 /** Loads our sample briefings into an empty store, once: a second start adds nothing. */
-export async function seedSamples(store: Store, log: Logger): Promise<void> {
+export async function seedSamples(store: Store, log: Logger, taxonomy: Taxonomy = createTaxonomy()): Promise<void> {
   if (await store.getMeta('samples_seeded')) return;
   if ((await store.documents.count()) === 0) {
-    const summary = await ingestPaths(store, [SAMPLES_DIR], { log });
+    const summary = await ingestPaths(store, [SAMPLES_DIR], { log, extract: taxonomy.extract });
     log.info({ documents: summary.new, meetings: summary.meetingsCreated }, 'sample briefings loaded');
   }
   await store.setMeta('samples_seeded', new Date().toISOString());
@@ -186,9 +190,16 @@ async function run(): Promise<void> {
   await app.scheduler.start();
   const ingests = !config.shardIds || config.shardIds.includes(0);
   const poller = ingests
-    ? startPoller({ store: app.store, owner: app.owner, allowPrivate: config.fetchAllowPrivate, intervalMs: config.pollEverySec * 1000, log })
+    ? startPoller({
+        store: app.store,
+        owner: app.owner,
+        allowPrivate: config.fetchAllowPrivate,
+        intervalMs: config.pollEverySec * 1000,
+        log,
+        ingest: { extract: app.taxonomy.extract },
+      })
     : undefined;
-  const inbox = ingests && config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log }) : undefined;
+  const inbox = ingests && config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log, ingest: { extract: app.taxonomy.extract } }) : undefined;
   stopWorkers = async () => {
     await poller?.stop();
     await inbox?.stop();

@@ -4,7 +4,7 @@ import { findBodies } from './bodies.js';
 import { readDateline } from './dateline.js';
 import { buildFrame, type Frame } from './frame.js';
 import { assemble } from './meetings.js';
-import { findTopics, type Zone } from './topics.js';
+import { findTopics, type CompiledTopics, type Zone } from './topics.js';
 import { findPeople } from './people.js';
 import { summarise } from './summary.js';
 import { developmentOf } from './development.js';
@@ -46,8 +46,13 @@ function outcomesOf(sentences: Sentence[]): string[] {
   return out;
 }
 
+export interface ExtractOptions {
+  /** The taxonomy to tag with; the built-in one when absent. */
+  topics?: CompiledTopics;
+}
+
 /** Extracts the meeting facts, topics, people and a quoted summary of one document. */
-export function extract(input: DocumentInput): Extraction {
+export function extract(input: DocumentInput, options: ExtractOptions = {}): Extraction {
   const title = input.title?.trim() || null;
   // The title sits ahead of the body in one string, so every offset shares one frame of reference.
   const prefix = title ? `${title.replace(/\s+/g, ' ')}\n\n` : '';
@@ -107,7 +112,7 @@ export function extract(input: DocumentInput): Extraction {
     published,
     is_meeting_report: primary !== null,
     meetings,
-    topics: findTopics(null, text, zones),
+    topics: findTopics(null, text, zones, options.topics),
     people: findPeople(text),
     development: developmentOf(primary !== null, title, input.text),
     summary,

@@ -7,9 +7,10 @@ export interface TopicDef {
   exclude: string[];
   /** Weighted hits needed for this topic; defaults to SALIENCE. */
   salience?: number;
+  description?: string;
 }
 
-interface Compiled {
+export interface CompiledTopics {
   ids: string[];
   needs: number[];
   /** One alternation over every topic's phrases, one named group per topic: a single scan per text. */
@@ -25,7 +26,7 @@ interface Compiled {
 const PHRASE_CACHE = 5_000;
 
 
-export function compileTopics(defs: TopicDef[]): Compiled {
+export function compileTopics(defs: readonly TopicDef[]): CompiledTopics {
   const excluding = defs.map((d, i) => [d, i] as const).filter(([d]) => d.exclude.length > 0);
   return {
     ids: defs.map((d) => d.id),
@@ -41,7 +42,7 @@ export function compileTopics(defs: TopicDef[]): Compiled {
   };
 }
 
-let defaults: Compiled | null = null;
+let defaults: CompiledTopics | null = null;
 
 /** A stretch of text and how much a topic hit in it weighs. */
 export interface Zone {
@@ -53,8 +54,12 @@ export interface Zone {
 /** Hits needed for a topic to count; a hit in the title, lead or meeting sentence weighs double. */
 export const SALIENCE = 2;
 
+function isCompiled(topics: readonly TopicDef[] | CompiledTopics): topics is CompiledTopics {
+  return !Array.isArray(topics);
+}
+
 /** Offsets of phrase hits per topic, leaving out hits inside a phrase that must not count. */
-function hitsOf(c: Compiled, text: string): number[][] {
+function hitsOf(c: CompiledTopics, text: string): number[][] {
   const hits: number[][] = c.ids.map(() => []);
   const excluded: Array<[number, number, string]> = [];
   if (c.exclude) for (const m of text.matchAll(c.exclude)) excluded.push([m.index, m.index + m[0].length, m[0]]);
@@ -80,8 +85,8 @@ function hitsOf(c: Compiled, text: string): number[][] {
  * in the places that carry the story (title, lead, the meeting's sentences);
  * one passing word is not enough.
  */
-export function findTopics(title: string | null, text: string, zones: Zone[], defs?: TopicDef[]): string[] {
-  const c = defs ? compileTopics(defs) : (defaults ??= compileTopics(table.topics));
+export function findTopics(title: string | null, text: string, zones: Zone[], topics?: readonly TopicDef[] | CompiledTopics): string[] {
+  const c = !topics ? (defaults ??= compileTopics(table.topics)) : isCompiled(topics) ? topics : compileTopics(topics);
   const inTitle = title ? hitsOf(c, title) : null;
   const inText = hitsOf(c, text);
   const out: string[] = [];
