@@ -59,3 +59,15 @@ export function readDateline(body: string, published: IsoDate | null): Dateline 
   }
   return { place, date, end };
 }
+
+/**
+ * A sentence quoted from a body, with the inline dateline at its head left out
+ * ("ROME, June 12 (Wire) - Ministers met..." becomes "Ministers met..."): the
+ * trimmed text is still a verbatim slice of the body, at its own offsets.
+ */
+export function withoutDateline<T extends { text: string; start: number; end: number }>(span: T, body: string, datelineEnd: number): T {
+  if (datelineEnd <= span.start || datelineEnd >= span.end) return span;
+  let start = datelineEnd;
+  while (start < span.end && /\s/.test(body[start]!)) start++;
+  return start >= span.end ? span : { ...span, start, text: body.slice(start, span.end) };
+}
