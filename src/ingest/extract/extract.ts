@@ -1,7 +1,7 @@
 import type { DocumentInput, Extraction, MeetingFacts } from '../../core/facts.js';
 import { analyse, headline, type Sentence } from './nlp.js';
 import { findBodies } from './bodies.js';
-import { readDateline } from './dateline.js';
+import { readDateline, withoutDateline } from './dateline.js';
 import { buildFrame, type Frame } from './frame.js';
 import { assemble } from './meetings.js';
 import { findTopics, type CompiledTopics, type Zone } from './topics.js';
@@ -106,7 +106,10 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
     const n = (f.place ? 1 : 0) + (f.date?.start ? 1 : 0) + f.chairs.length + (f.body ? 1 : 0);
     weights.set(f.sentence.index, n);
   }
-  const summary = summarise(body, weights).map((s) => ({ ...s, start: s.start - prefix.length, end: s.end - prefix.length }));
+  // Offsets into the body; the first sentence is quoted from after its inline dateline.
+  const summary = summarise(body, weights).map((s) =>
+    withoutDateline({ ...s, start: s.start - prefix.length, end: s.end - prefix.length }, input.text, dateline.end),
+  );
 
   return {
     published,

@@ -26,3 +26,20 @@ describe('withoutDateline', () => {
     expect(withoutDateline(whole, plain, readDateline(plain, null).end)).toBe(whole);
   });
 });
+
+describe('document summaries', () => {
+  it('quote the lead sentence without its dateline, at its own offsets', async () => {
+    const { extract } = await import('../../../src/ingest/extract/extract.js');
+    const text =
+      'RABAT, May 4 (Atlas Desk) - Envoys of the Africa Focus Group met in Rabat on Tuesday to review support for countries of the Sahel.\n\n' +
+      'The meeting was co-chaired by Morocco and the United States, and delegates agreed to widen training for border police.\n\n' +
+      'Officials said the group would meet again in the autumn to review progress on the training plan.';
+    const { summary } = extract({ text, title: 'Focus group meets in Rabat', published: '2027-05-05' });
+    expect(summary.length).toBeGreaterThan(0);
+    for (const s of summary) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(s.text.startsWith('RABAT')).toBe(false);
+    }
+    expect(summary.map((s) => s.text)).toContain('Envoys of the Africa Focus Group met in Rabat on Tuesday to review support for countries of the Sahel.');
+  });
+});
