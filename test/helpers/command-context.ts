@@ -75,7 +75,7 @@ export const CHANNEL = 'slack:T1:C100';
 export const USER = 'slack:T1:U1';
 
 export async function createTestBed(
-  options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string; dispatcher?: DispatcherOptions } = {},
+  options: { settings?: Partial<Settings>; seed?: boolean; storeFile?: string; dispatcher?: DispatcherOptions; topics?: readonly TopicInfo[] } = {},
 ): Promise<TestBed> {
   // A given store file (a bench's filled store) is used as it is: not seeded, not deleted.
   const dir = options.storeFile ? null : mkdtempSync(join(tmpdir(), 'briefbot-commands-'));
@@ -88,7 +88,7 @@ export async function createTestBed(
     now: () => NOW,
     settings: { commandName: 'brief', defaultTimezone: 'Africa/Casablanca', scheduleMinIntervalSec: 900, pageSize: 10, ...options.settings },
     commands,
-    topics: TOPICS,
+    topics: options.topics ?? TOPICS,
     digests: scheduling.digests,
     scheduler,
     log: silentLogger,
