@@ -21,7 +21,11 @@ function layerOf(file) {
     }
   }
   if (rel === 'src/main.ts' || rel === 'src/cli.ts' || rel.startsWith('src/bin/')) return { name: 'root', unit: 'src/' };
-  if (rel.startsWith('src/')) return { name: 'infra', unit: rel };
+  if (rel.startsWith('src/')) {
+    // A top-level module's parts live in a folder of its name (src/config.ts, src/config/).
+    const folder = rel.split('/').length > 2 ? `src/${rel.split('/')[1]}/` : rel.replace(/\.ts$/, '/');
+    return { name: 'infra', unit: rel, folder };
+  }
   return null;
 }
 
@@ -48,7 +52,9 @@ function violation(from, spec, file) {
         ? null
         : `${layer.unit} may import only the core and its own files (imports ${target})`;
     case 'infra':
-      return inCore || target === layer.unit ? null : `${layer.unit} may import only the core (imports ${target})`;
+      return inCore || target === layer.unit || target.startsWith(layer.folder)
+        ? null
+        : `${layer.unit} may import only the core and its own parts in ${layer.folder} (imports ${target})`;
     default:
       return null;
   }

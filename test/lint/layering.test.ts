@@ -44,6 +44,14 @@ describe('the layering rule', () => {
     expect(problems('src/store/sqlite/db.ts', "import { c } from '../../config.js';")[0]).toMatch(/own files/);
   });
 
+  it('lets a top-level module use the core and its own parts, in a folder of its name', () => {
+    expect(problems('src/config.ts', "import { readTopicsFile } from './config/topics-file.js';")).toEqual([]);
+    expect(problems('src/config/topics-file.ts', "import { ConfigError } from './config-error.js';")).toEqual([]);
+    expect(problems('src/config.ts', "import { logger } from './logging.js';")[0]).toMatch(/only the core and its own parts/);
+    expect(problems('src/config/topics-file.ts', "import { openStore } from '../store/open.js';")[0]).toMatch(/only the core and its own parts/);
+    expect(problems('src/logging.ts', "import { readTopicsFile } from './config/topics-file.js';")[0]).toMatch(/only the core and its own parts/);
+  });
+
   it('lets main.ts and cli.ts see everything', () => {
     expect(problems('src/main.ts', "import { openStore } from './store/open.js';\nimport { commands } from '../commands/index.js';")).toEqual([]);
     expect(problems('src/cli.ts', "import { slackManifest } from './platforms/slack/manifest.js';")).toEqual([]);
