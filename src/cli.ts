@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { renderPlainText, SHELL_USER, type Logger } from './core/index.js';
 import { parseBriefingText } from './ingest/extract/briefing-format.js';
 import { createTaxonomy } from './ingest/taxonomy.js';
-import { ingestPaths, ingestUrls, meetingsToJson, type IngestProgress, type IngestSummary } from './ingest/pipeline/index.js';
+import { ingestPaths, ingestUrls, meetingsToJson, retagStored, type IngestProgress, type IngestSummary, type RetagProgress } from './ingest/pipeline/index.js';
 import { createLogger } from './logging.js';
 import { createApp } from './main.js';
 import { SHELL_ASKER } from './platforms/shell/shell-platform.js';
@@ -17,6 +17,7 @@ Commands:
   ask "<command text>"          Run one /brief command as the shell user and print the reply
   ingest PATH|URL...            Ingest files, folders, feeds or pages; prints a summary
   extract --json FILE...        Print the facts extracted from each file, one JSON line per file (stores nothing)
+  retag                         Tag every stored document and meeting again with the current topics (TOPICS_FILE)
   meetings --json               Print every stored meeting, one JSON object per line
   digest --preview [--channel REF] [--digest KIND]
                                 Render the next digest without sending it or moving anything
@@ -90,6 +91,25 @@ const handlers: Record<string, Handler> = {
       }
     }
     return failed ? 1 : 0;
+  },
+
+  async retag(args, config, log) {
+    if (args.length) return usageError('retag takes no arguments: it tags every stored document again with the built-in topics and TOPICS_FILE');
+    const { openStore } = await import('./store/open.js');
+    const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
+    try {
+      const summary = await retagStored(store, { extract: createTaxonomy(config.userTopics).extract, onProgress: retagProgress(), log });
+      const { documents, documentsChanged, meetingsChanged } = summary;
+      if (process.stderr.isTTY && documents > 0) process.stderr.write('\n');
+      process.stdout.write(
+        documentsChanged === 0 && meetingsChanged === 0
+          ? `${count(documents, 'document')} read: every topic is already up to date, nothing changed (${store.kind})\n`
+          : `${count(documents, 'document')} read: ${count(documentsChanged, 'document')} and ${count(meetingsChanged, 'meeting')} with new topics (${store.kind})\n`,
+      );
+      return 0;
+    } finally {
+      await store.close();
+    }
   },
 
   async meetings(args, config, log) {
@@ -181,6 +201,23 @@ const handlers: Record<string, Handler> = {
 
 // Anything with a scheme is a URL (ingestUrls refuses file: and ftp: itself, with a clear message).
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:/i;
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** Progress on stderr: one line rewritten in a terminal, else a line every ten seconds (long runs only). */
+function retagProgress(): (p: RetagProgress) => void {
+  const tty = process.stderr.isTTY;
+  let last = Date.now();
+  return (p) => {
+    const line = `${p.done}/${p.total} documents read, ${p.summary.documentsChanged} with new topics`;
+    if (tty) {
+      process.stderr.write(`\r${line}`);
+    } else if (Date.now() - last >= 10_000) {
+      last = Date.now();
+      process.stderr.write(`${line}\n`);
+    }
+  };
+}
 
 function addSummaries(...parts: Array<IngestSummary | undefined>): IngestSummary {
   const total: IngestSummary = { read: 0, new: 0, duplicates: 0, meetingsCreated: 0, meetingsMerged: 0, failures: [] };

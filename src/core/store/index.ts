@@ -4,6 +4,7 @@ import type { MeetingRepo } from './meetings.js';
 import type { ScheduleRepo } from './schedules.js';
 import type { SourceRepo } from './sources.js';
 import type { SubscriptionRepo } from './subscriptions.js';
+import type { TopicRewrite } from './topic-rewrite.js';
 
 export type * from './deliveries.js';
 export type * from './documents.js';
@@ -12,6 +13,7 @@ export type * from './meetings.js';
 export type * from './schedules.js';
 export type * from './sources.js';
 export type * from './subscriptions.js';
+export type * from './topic-rewrite.js';
 
 /**
  * The storage port. SQLite and PostgreSQL implement it and pass one contract
@@ -27,6 +29,12 @@ export interface Store {
   deliveries: DeliveryRepo;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Writes new topics for documents and meetings in one transaction on every backend (all
+   * or nothing), with the topic index rows that topic filters and counts read. An unknown
+   * id fails the whole call.
+   */
+  rewriteTopics(rewrite: TopicRewrite): Promise<void>;
   close(): Promise<void>;
   /**
    * Optional: runs `fn` with its writes grouped. SQLite makes it one transaction (a savepoint

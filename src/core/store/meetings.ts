@@ -67,6 +67,8 @@ export interface MeetingRepo {
   candidates(body: string, from: IsoDate | null, to: IsoDate | null): Promise<Meeting[]>;
   /** Meetings whose body, place or summary contain every word. */
   findByWords(words: readonly string[], limit: number): Promise<Meeting[]>;
+  /** Meetings any of these documents reports, each once, by id. */
+  ofDocuments(documentIds: readonly number[]): Promise<Meeting[]>;
   /** Meetings created or changed after `afterSeq`, up to `uptoSeq`. */
   changedSince(afterSeq: number, uptoSeq: number): Promise<Meeting[]>;
   /** Meetings per topic whose date (or first report) falls on or after `since`. */

@@ -7,3 +7,4 @@ export { pollSource, type PollOutcome, type PollSourceOptions } from './poll-sou
 export { watchInbox, type InboxOptions, type InboxWatcher } from './inbox-watcher.js';
 export { meetingsToJson, meetingJson } from './export-json.js';
 export { formatProgress, formatSummary, progressPrinter } from './report.js';
+export { retagStored, type RetagOptions, type RetagProgress, type RetagSummary } from './retag.js';

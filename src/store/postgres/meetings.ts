@@ -94,6 +94,17 @@ export class PgMeetingRepo implements MeetingRepo {
     return this.withSources(rows);
   }
 
+  async ofDocuments(documentIds: readonly number[]): Promise<Meeting[]> {
+    if (documentIds.length === 0) return [];
+    const rows = await this.db.all<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m
+       WHERE m.id IN (SELECT meeting_id FROM meeting_documents WHERE document_id = ANY($1::bigint[]))
+       ORDER BY m.id`,
+      documentIds,
+    );
+    return this.withSources(rows);
+  }
+
   async changedSince(afterSeq: number, uptoSeq: number): Promise<Meeting[]> {
     const rows = await this.db.all<MeetingRow>(
       `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.last_seq > $1 AND m.last_seq <= $2 ORDER BY m.last_seq, m.id`,

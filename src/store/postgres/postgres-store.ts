@@ -10,6 +10,7 @@ import { PgDb } from './pg-db.js';
 import { PgScheduleRepo } from './schedules.js';
 import { PgSourceRepo } from './sources.js';
 import { PgSubscriptionRepo } from './subscriptions.js';
+import { rewriteTopics } from './topic-rewrite.js';
 
 export interface PostgresStoreOptions {
   log: Logger;
@@ -62,6 +63,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       async setMeta(key, value) {
         await db.run('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
       },
+      rewriteTopics: (rewrite) => rewriteTopics(db, rewrite),
       async close() {
         if (closed) return;
         closed = true;

@@ -1,5 +1,5 @@
 import type { Extraction, StoredDocument } from '../../core/index.js';
-import { fromJson } from './values.js';
+import { fromJson, toJson } from './values.js';
 
 /** A `documents` row as both backends store it. */
 export interface DocumentRow {
@@ -50,4 +50,9 @@ export function toDocuments(rows: readonly DocumentRow[], urlRows: ReadonlyArray
       set: (value: Extraction) => void (extraction = value),
     }) as StoredDocument;
   });
+}
+
+/** A stored extraction (as its JSON text) with new topics and every other fact, in its key order, as it was. */
+export function withTopics(extraction: string, topics: readonly string[]): string {
+  return toJson({ ...fromJson<Extraction>(extraction)!, topics });
 }

@@ -60,6 +60,16 @@ export function topicToken(topic: string): string {
   return fold(topic).replaceAll('|', ' ');
 }
 
+/** `[topic, token]` for the first spelling of each topic: the meeting_topics rows a meeting has. */
+export function topicRows(topics: readonly string[]): Array<[string, string]> {
+  const first = new Map<string, string>();
+  for (const topic of topics) {
+    const token = topicToken(topic);
+    if (!first.has(token)) first.set(token, topic);
+  }
+  return [...first].map(([token, topic]) => [topic, token]);
+}
+
 export function recordValues(record: MeetingRecord): unknown[] {
   const searchText = fold([record.body, record.city ?? '', record.country ?? '', ...record.summary.map((s) => s.text)].join('\n'));
   return [

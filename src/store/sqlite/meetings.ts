@@ -1,6 +1,6 @@
 import type { IsoDate, Meeting, MeetingQuery, MeetingRecord, MeetingRepo, MeetingSource } from '../../core/index.js';
 import type { Db } from './db.js';
-import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, topicToken, type MeetingRow } from './meeting-rows.js';
+import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, topicRows as firstSpellings, type MeetingRow } from './meeting-rows.js';
 import { meetingOrder, meetingWhere } from './meeting-query.js';
 import { fold, toJson } from './rows.js';
 
@@ -11,15 +11,8 @@ const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_re
 const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ')},
   last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ? ${RETURNING}`;
 
-/** `[topic, token]` of the first spelling of each topic, as JSON: the meeting_topics rows a record has. */
-function topicRows(topics: readonly string[]): string {
-  const first = new Map<string, string>();
-  for (const topic of topics) {
-    const token = topicToken(topic);
-    if (!first.has(token)) first.set(token, topic);
-  }
-  return toJson([...first].map(([token, topic]) => [topic, token]));
-}
+/** The meeting_topics rows a record has, as JSON. */
+const topicRows = (topics: readonly string[]): string => toJson(firstSpellings(topics));
 
 export class SqliteMeetingRepo implements MeetingRepo {
   constructor(private readonly db: Db) {}
@@ -109,6 +102,17 @@ export class SqliteMeetingRepo implements MeetingRepo {
        ORDER BY m.start_date DESC NULLS LAST, m.id DESC LIMIT ?`,
       ...folded,
       limit,
+    );
+    return this.withSources(rows);
+  }
+
+  async ofDocuments(documentIds: readonly number[]): Promise<Meeting[]> {
+    if (documentIds.length === 0) return [];
+    const rows = this.db.all<MeetingRow>(
+      `SELECT ${MEETING_COLUMNS} FROM meetings m
+       WHERE m.id IN (SELECT meeting_id FROM meeting_documents WHERE document_id IN (SELECT value FROM json_each(?)))
+       ORDER BY m.id`,
+      toJson(documentIds),
     );
     return this.withSources(rows);
   }

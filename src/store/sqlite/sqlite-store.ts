@@ -10,6 +10,7 @@ import { migrations } from './migrations/index.js';
 import { SqliteScheduleRepo } from './schedules.js';
 import { SqliteSourceRepo } from './sources.js';
 import { SqliteSubscriptionRepo } from './subscriptions.js';
+import { rewriteTopics } from './topic-rewrite.js';
 
 export interface SqliteStoreOptions {
   log: Logger;
@@ -53,6 +54,9 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions): 
       },
       async setMeta(key, value) {
         db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+      },
+      async rewriteTopics(rewrite) {
+        rewriteTopics(db, rewrite);
       },
       async close() {
         if (raw.open) raw.close();
