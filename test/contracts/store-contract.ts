@@ -10,6 +10,7 @@ import { metaContract } from './store/meta.js';
 import { scheduleContract } from './store/schedules.js';
 import { sourceContract } from './store/sources.js';
 import { subscriptionContract } from './store/subscriptions.js';
+import { topicRewriteContract } from './store/topic-rewrite.js';
 
 /**
  * The behaviour every Store backend must show. `open` returns a fresh, empty,
@@ -37,6 +38,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     documentSearchContract(current);
     meetingContract(current);
     meetingListContract(current);
+    topicRewriteContract(current);
     sourceContract(current);
     subscriptionContract(current);
     scheduleContract(current);
