@@ -75,15 +75,18 @@ async function retagStory(env: Record<string, string>, kind: string): Promise<vo
   expect(extra.stderr).toContain('retag takes no arguments');
 }
 
+// Seven process starts of about two seconds each: more than the default per-test limit on a busy machine.
+const STORY_TIMEOUT_MS = 90_000;
+
 describe('briefbot retag', () => {
   it('re-tags the SQLite store with TOPICS_FILE, refuses a bad file with one line and exit 2, and a second run changes nothing', async () => {
     await retagStory({ DATA_DIR: join(dir, 'data-sqlite'), SEED_SAMPLES: 'false' }, 'sqlite');
-  });
+  }, STORY_TIMEOUT_MS);
 });
 
 describePostgres('briefbot retag on PostgreSQL', () => {
   it('does the same on a DATABASE_URL store', async () => {
     schema = await freshSchema('retag');
     await retagStory({ DATA_DIR: join(dir, 'data-pg'), SEED_SAMPLES: 'false', DATABASE_URL: schema.url }, 'postgres');
-  });
+  }, STORY_TIMEOUT_MS);
 });
