@@ -81,6 +81,9 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       let v = 0;
       while (v < a && toks[v]!.pos !== 'VERB' && toks[v]!.pos !== 'AUX') v++;
       subject(0, v);
+    } else if (toks[a]?.lower === 'which' && a + 1 < i && partiesIn(text, toks, a + 1, i).length > 0) {
+      // "the Finance Group, which Italy leads with ...": the relative clause has a subject of its own.
+      subject(a + 1, i);
     } else if (toks[a]?.lower === 'which' || toks[a]?.lower === 'who') {
       let b = a - 1;
       while (b >= 0 && toks[b]!.value === ',') b--;

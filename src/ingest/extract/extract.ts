@@ -16,6 +16,7 @@ const MAX_OUTCOMES = 4;
 const AGENDA = /\b(?:discuss(?:ed|es|ing|ion|ions)?|focus(?:ed|es|ing)?|agenda|lines? of effort|priorities|review(?:ed|s)?|address(?:ed|es|ing)?|examined|explored|emphasi[sz]ed|stress(?:ed)?|underscored|aims? to)\b/i;
 const LEAD = 2;
 const LEAD_FOR_DATE = 3;
+const LEAD_WORDS = 6;
 
 /**
  * Without a publication date, a full date written in the title or lead (a
@@ -68,11 +69,13 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
   const mentions = findBodies(text);
   const from = prefix.length + dateline.end;
 
+  // The lead: the body's first sentence of its own words, past the dateline (which may split off as one).
+  const leadSentence = body.find((s) => s.end > from && s.toks.length >= LEAD_WORDS);
   const frames: Frame[] = [];
   for (const s of sentences) {
     if (!s.toks.some((t) => TRIGGERS.has(t.lower))) continue;
     const isTitle = s.start < prefix.length;
-    const f = buildFrame(s, text, mentions, ref, isTitle, isTitle ? 0 : from);
+    const f = buildFrame(s, text, mentions, ref, isTitle, isTitle ? 0 : from, s === leadSentence);
     if (f) frames.push(f);
   }
   // The title counts as one frame: keep the first of its pieces that found something.

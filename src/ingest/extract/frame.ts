@@ -116,6 +116,7 @@ function insideParens(toks: Tok[], i: number): boolean {
 
 const MAX_ARG_DISTANCE = 14;
 const REFERRED = /\bas\s+(?:[\w-]+\s+){0,4}(?:at|during)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+const BACKDROP = /\S\s+when\s+(?:[\w'’.-]+\s+){1,12}$/i;
 const HAPPENED = new Set(['held', 'place', 'opened', 'closed', 'concluded', 'ended', 'began', 'convened']);
 const FORWARD = new Set(['next', 'upcoming', 'forthcoming']);
 const TITLE_FUTURE = /\bto (?:meet|hold|host|co-host|convene|gather)\b/i;
@@ -136,8 +137,10 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
     if (toks[i]!.start < from) continue;
     if ((PLACE_BLOCKERS.has(toks[i - 1]?.lower ?? '') && !masked.has(i - 1)) || insideParens(toks, i)) continue;
     const found = placeAt(text, toks, i + 1);
-    // "at Lancaster House", "in Kuwait Towers": a building named after a place is not that place.
-    let place = found && !BUILDING.test(toks[found.next]?.value ?? '') ? found.value : null;
+    // "at Lancaster House", "in Kuwait Towers": a building named after a place is not that place;
+    // "in the US-led coalition", "in the Saudi-backed force": nor is a place made into an adjective.
+    const compound = found && text[toks[found.next - 1]!.end] === '-';
+    let place = found && !compound && !BUILDING.test(toks[found.next]?.value ?? '') ? found.value : null;
     // "in the Burkinabe capital": the capital of the country the demonym names.
     if (!place && toks[i + 1]?.lower === 'the' && toks[i + 3]?.lower === 'capital') {
       const c = countryByDemonym(toks[i + 2]?.value ?? '');
@@ -196,8 +199,12 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
   return best;
 }
 
-/** `from` is where the sentence's own words begin: a dateline before it is no meeting's place or date. */
-export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0): Frame | null {
+/**
+ * `from` is where the sentence's own words begin: a dateline before it is no meeting's place or date.
+ * `lead` marks the body's first sentence, whose unnamed meeting ("wrapped up a two-day meeting on
+ * Friday") is the one the story goes on to name.
+ */
+export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0, lead = false): Frame | null {
   const triggers: number[] = [];
   s.toks.forEach((t, i) => { if (TRIGGERS.has(t.lower)) triggers.push(i); });
   if (triggers.length === 0) return null;
@@ -205,7 +212,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const chosen = chooseBody(s, text, mine, triggers);
   const masked = new Set<number>();
   for (const m of mine) for (let i = tokIndexAt(s.toks, m.start); i <= tokIndexAt(s.toks, m.end - 1); i++) masked.add(i);
-  const anaphoric = ANAPHOR.test(s.text);
+  const anaphoric = ANAPHOR.test(s.text) || (lead && !chosen);
   if (!chosen && BILATERAL.test(s.text)) return null;
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
@@ -217,7 +224,10 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     }
     // "As ministers affirmed at the ministerial in May": what a past meeting said, quoted in passing.
     const before = s.toks[ti] ? text.slice(s.start, s.toks[ti]!.start) : '';
-    return REFERRED.test(before) ? 'as' : null;
+    if (REFERRED.test(before)) return 'as';
+    // "The timetable was discussed when political directors met in Baghdad": a meeting told as the
+    // time of something else, past the lead, is a backdrop to the story, not its subject.
+    return !lead && !isTitle && BACKDROP.test(before) ? 'when' : null;
   };
   const bodyAt = chosen?.toks[0];
   const mark = bodyAt === undefined

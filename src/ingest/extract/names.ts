@@ -33,7 +33,27 @@ const offices = table.offices.map((o) => ({ re: new RegExp(o.pattern, 'g'), coun
 export function partiesIn(text: string, toks: Tok[], from: number, to: number): string[] {
   const out: string[] = [];
   const add = (c: string | null) => { if (c && !out.includes(c)) out.push(c); };
+  // Offices first: "Minister for Foreign Affairs, European Union and Cooperation" is Spain's, not the EU.
+  const inOffice: Array<[number, number]> = [];
+  const byOffice: string[] = [];
+  const a = toks[from], b = toks[to - 1];
+  if (a && b && a.start < b.end) {
+    const span = text.slice(a.start, b.end);
+    for (const o of offices) {
+      o.re.lastIndex = 0;
+      for (const m of span.matchAll(o.re)) {
+        inOffice.push([a.start + m.index, a.start + m.index + m[0].length]);
+        const before = span.slice(Math.max(0, m.index - 30), m.index);
+        // "UK Secretary of State" or "Italian Foreign Minister" already said whose office it is.
+        const words = before.trim().split(/\s+/).slice(-2);
+        if (words.some((w) => countryByDemonym(w) || countryByName(w))) continue;
+        byOffice.push(o.country);
+      }
+    }
+  }
   for (let i = from; i < to; i++) {
+    const at = toks[i]?.start ?? -1;
+    if (inOffice.some(([x, y]) => at >= x && at < y)) continue;
     const prev = toks[i - 1]?.lower;
     // "in Brussels" or "from Chad" is where someone is or comes from, not who chairs.
     if (prev === 'in' || prev === 'at' || prev === 'from') continue;
@@ -42,19 +62,6 @@ export function partiesIn(text: string, toks: Tok[], from: number, to: number): 
     const tok = toks[i];
     if (tok && /^[A-Z]/.test(tok.value)) add(countryByDemonym(tok.value.replace(/s$/, '')) ?? countryByDemonym(tok.value));
   }
-  const a = toks[from], b = toks[to - 1];
-  if (a && b && a.start < b.end) {
-    const span = text.slice(a.start, b.end);
-    for (const o of offices) {
-      o.re.lastIndex = 0;
-      for (const m of span.matchAll(o.re)) {
-        const before = span.slice(Math.max(0, m.index - 30), m.index);
-        // "UK Secretary of State" or "Italian Foreign Minister" already said whose office it is.
-        const words = before.trim().split(/\s+/).slice(-2);
-        if (words.some((w) => countryByDemonym(w) || countryByName(w))) continue;
-        add(o.country);
-      }
-    }
-  }
+  byOffice.forEach(add);
   return out;
 }
