@@ -10,8 +10,9 @@ export interface Dateline {
   end: number;
 }
 
-// "RABAT, March 3 (MAP) -", "WASHINGTON —", "Washington, DC (STL.News) –", "Rome, 12 October 2023 –"
-const INLINE = /^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(\p{Lu}[\p{L}. ]{1,20}?))?(?:,?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?))?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s/u;
+// "RABAT, March 3 (MAP) -", "WASHINGTON —", "Washington, DC (STL.News) –", "Rome, 12 October 2023 –",
+// and the agency-slashed form "MOSCOW, March 5. /TASS/."
+const INLINE = /^\s*(\p{Lu}[\p{L}.'’ -]{1,40}?)(?:,\s*(\p{Lu}[\p{L}. ]{1,20}?))?(?:,?\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?))?(?:\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s|\.\s*\/\p{Lu}[\p{L}-]{1,15}\/\.?\s)/u;
 const DATE_LINE = /^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{4}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b/;
 const HEAD_LINES = 8;
 const HEAD_CHARS = 1200;

@@ -57,6 +57,18 @@ describe('places', () => {
     expect([other.city, other.country]).toEqual([null, 'Burkina Faso']);
   });
 
+  it('does not read a place made into an adjective ("in the Saudi-led coalition") as the venue', () => {
+    const m = main('Envoys of countries in the US-led coalition against ISIS held a meeting in the Kuwaiti capital on Tuesday.');
+    expect([m.city, m.country, m.start]).toEqual(['Kuwait City', 'Kuwait', '2024-05-14']);
+  });
+
+  it('reads an agency-slashed dateline ("MOSCOW, May 17. /TASS/.") and keeps it out of the lead', () => {
+    const x = extract({ text: 'MOSCOW, May 17. /TASS/. Ministers of the Global Coalition against Daesh met on Thursday.', published: null });
+    expect(x.published).toBe(null);
+    const m = main('MOSCOW, May 17. /TASS/. Ministers of the Global Coalition against Daesh met on Thursday.');
+    expect([m.city, m.country, m.start]).toEqual(['Moscow', 'Russia', '2024-05-16']);
+  });
+
   it('gives no place for a virtual meeting, even with a dateline', () => {
     const m = main('WASHINGTON - The Small Group of the Global Coalition met virtually on Tuesday.');
     expect([m.city, m.country]).toEqual([null, null]);
@@ -96,6 +108,11 @@ describe('meeting dates', () => {
   it('dates a meeting by the verb that says it happened ("took place in Rabat on 3 March")', () => {
     const m = main('The meeting of the Global Coalition was co-chaired by Morocco and the United States and took place in Rabat on 3 March 2024.');
     expect([m.start, m.city]).toEqual(['2024-03-03', 'Rabat']);
+  });
+
+  it('dates the meeting by the lead that names it only as "a meeting", before the group is named', () => {
+    const m = main('Delegates from thirty countries ended a three-day meeting on Thursday on the threat in the Sahel. The talks were convened by the Africa Focus Group in Dakar.');
+    expect([m.body, m.city, m.start, m.end]).toEqual(['Africa Focus Group', 'Dakar', '2024-05-14', '2024-05-16']);
   });
 
   it('does not give a meeting the date of a visit before attending it', () => {
@@ -145,6 +162,16 @@ describe('chairs', () => {
     expect([m.chairs, m.city, m.country]).toEqual([['Chad'], "N'Djamena", 'Chad']);
   });
 
+  it('reads the subject of an object relative clause ("which Morocco co-chairs with X")', () => {
+    const m = main('The meeting was held by the Africa Focus Group, which Morocco co-chairs with Niger and Italy.');
+    expect(m.chairs).toEqual(['Morocco', 'Niger', 'Italy']);
+  });
+
+  it('reads an office before the names inside its title (Spain\'s "Foreign Affairs, European Union and Cooperation")', () => {
+    const m = main('The Minister for Foreign Affairs, European Union and Cooperation co-chaired in Madrid on Monday a meeting of the Small Group.');
+    expect(m.chairs).toEqual(['Spain']);
+  });
+
   it('does not take a delegation leader for a chair', () => {
     const m = main('A Moroccan delegation led by the Director of Global Issues took part in the meeting of the Africa Focus Group in Niamey.');
     expect(m.chairs).toEqual([]);
@@ -181,6 +208,13 @@ describe('body of the meeting', () => {
   it('gives an Accra Initiative meeting the level the text names', () => {
     expect(main('Security ministers of the Accra Initiative met in Lomé on Monday.').kind).toBe('ministerial');
     expect(main('Intelligence chiefs of the Accra Initiative met in Lomé on Monday.').kind).toBe('other');
+  });
+
+  it('reads ECOWAS by its full name and abbreviation, but not its Commission', () => {
+    const m = main('LOMÉ, May 17 (Wire) - The summit of the Economic Community of West African States (ECOWAS) opened on Friday, chaired by Togo.');
+    expect([m.body, m.kind, m.city, m.chairs]).toEqual(['ECOWAS', 'summit', 'Lomé', ['Togo']]);
+    const x = extract({ text: 'The ECOWAS Commission hosted a briefing for journalists on Friday.', published: '2024-05-17' });
+    expect(x.meetings).toEqual([]);
   });
 
   it('gives a G5 Sahel meeting the level the text names, a summit otherwise', () => {
@@ -226,6 +260,15 @@ describe('which meeting the document is about', () => {
   it('does not make a statement that will raise an issue at the next ministerial a meeting report', () => {
     const x = extract({ text: 'The Treasury designated two ISIS financiers on Monday. Their assets are blocked. The United States will raise the case at the next Coalition ministerial in Rome.', published: '2024-05-17' });
     expect(x.is_meeting_report).toBe(false);
+  });
+
+  it('takes a meeting told in a "when" clause past the lead for a backdrop, not the story', () => {
+    const text = 'Niger said on Monday it would reopen its border with Benin. Officials said the decision followed months of talks. The reopening was agreed when senior officials of the Accra Initiative met in Cotonou last month, an adviser said.';
+    const x = extract({ text, published: '2024-05-17' });
+    expect(x.is_meeting_report).toBe(false);
+    expect(x.meetings).toMatchObject([{ body: 'Accra Initiative', city: 'Cotonou', primary: false }]);
+    // Opening the story, the same clause is its subject.
+    expect(main('Ministers agreed on joint patrols when the Accra Initiative met in Cotonou on Thursday.').city).toBe('Cotonou');
   });
 
   it('keeps "the next meeting" of a meeting already held apart from it', () => {

@@ -41,6 +41,13 @@ describe('topic salience', () => {
     expect(extract({ text, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
   });
 
+  it('does not take funding for repairs for terrorism financing, nor "military means alone" for the military campaign', () => {
+    const text = 'Ministers of the Global Coalition met in Rome on Tuesday to discuss funding for the rebuilding of bridges. They stressed that military means alone will not bring peace, and that funding for the repair of clinics must continue.';
+    const topics = extract({ text, published: '2024-05-17' }).topics;
+    expect(topics).not.toContain('terrorism-financing');
+    expect(topics).not.toContain('military-campaign');
+  });
+
   it('tags a topic named in the title', () => {
     const topics = extract({ text: 'Officials met to talk about the region.', title: 'Coalition officials discuss the Sahel', published: null }).topics;
     expect(topics).toContain('sahel');
