@@ -227,7 +227,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     if (REFERRED.test(before)) return 'as';
     // "The timetable was discussed when political directors met in Baghdad": a meeting told as the
     // time of something else, past the lead, is a backdrop to the story, not its subject.
-    return !lead && !isTitle && BACKDROP.test(before) ? 'when' : null;
+    return !lead && !isTitle && /\bwhen\b/i.test(before) && BACKDROP.test(before) ? 'when' : null;
   };
   const bodyAt = chosen?.toks[0];
   const mark = bodyAt === undefined
