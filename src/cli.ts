@@ -117,7 +117,7 @@ const handlers: Record<string, Handler> = {
     if (!values.json) return usageError('meetings prints JSON lines: use briefbot meetings --json, or briefbot ask "/brief meetings"');
     const app = await createApp(config, log);
     try {
-      for await (const line of meetingsToJson(app.store)) process.stdout.write(`${JSON.stringify(line)}\n`);
+      for await (const line of meetingsToJson(app.store)) process.stdout.write(`${line}\n`);
       return 0;
     } finally {
       await app.close();

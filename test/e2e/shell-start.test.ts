@@ -36,6 +36,16 @@ describe('npm start with piped input (the shell)', () => {
     const lines = first.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(second.stdout).toBe(first.stdout);
+    // One JSON object per line, in the evaluation schema's meeting fields plus id, sources and summary.
+    const meetings = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const m of meetings) {
+      expect(typeof m).toBe('object');
+      expect(Object.keys(m)).toEqual(expect.arrayContaining(['id', 'body', 'city', 'country', 'start', 'end', 'chairs', 'outcomes', 'primary', 'sources', 'summary']));
+    }
+    const niamey = meetings.find((m) => m.city === 'Niamey');
+    expect(niamey).toMatchObject({ body: 'Africa Focus Group', country: 'Niger', start: '2023-03-01', end: '2023-03-02' });
+    const urls = new Set((niamey!.sources as Array<{ url: string }>).map((s) => s.url));
+    for (const s of niamey!.summary as Array<{ url: string }>) expect(urls).toContain(s.url);
   });
 });
 
