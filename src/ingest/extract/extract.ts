@@ -71,11 +71,12 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
 
   // The lead: the body's first sentence of its own words, past the dateline (which may split off as one).
   const leadSentence = body.find((s) => s.end > from && s.toks.length >= LEAD_WORDS);
+  const inTitle = new Set(mentions.filter((m) => m.end <= prefix.length).map((m) => m.body.name));
   const frames: Frame[] = [];
   for (const s of sentences) {
     if (!s.toks.some((t) => TRIGGERS.has(t.lower))) continue;
     const isTitle = s.start < prefix.length;
-    const f = buildFrame(s, text, mentions, ref, isTitle, isTitle ? 0 : from, s === leadSentence);
+    const f = buildFrame(s, text, mentions, ref, isTitle, isTitle ? 0 : from, s === leadSentence, inTitle);
     if (f) frames.push(f);
   }
   // The title counts as one frame: keep the first of its pieces that found something.

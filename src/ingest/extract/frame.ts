@@ -27,6 +27,8 @@ export interface Frame {
   closing: boolean;
   /** The sentence refers back to a meeting already named ("this meeting", "the Ministerial"). */
   anaphoric: boolean;
+  /** The lead's meeting, not yet named ("wrapped up a two-day meeting"): it fills in what the named frames leave open. */
+  introducing: boolean;
   virtual: boolean;
   tense: Tense;
 }
@@ -116,6 +118,7 @@ function insideParens(toks: Tok[], i: number): boolean {
 
 const MAX_ARG_DISTANCE = 14;
 const REFERRED = /\bas\s+(?:[\w-]+\s+){0,4}(?:at|during)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
+const NONE: ReadonlySet<string> = new Set();
 const BACKDROP = /\S\s+when\s+(?:[\w'’.-]+\s+){1,12}$/i;
 const HAPPENED = new Set(['held', 'place', 'opened', 'closed', 'concluded', 'ended', 'began', 'convened']);
 const FORWARD = new Set(['next', 'upcoming', 'forthcoming']);
@@ -204,7 +207,9 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
  * `lead` marks the body's first sentence, whose unnamed meeting ("wrapped up a two-day meeting on
  * Friday") is the one the story goes on to name.
  */
-export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0, lead = false): Frame | null {
+export function buildFrame(
+  s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0, lead = false, inTitle: ReadonlySet<string> = NONE,
+): Frame | null {
   const triggers: number[] = [];
   s.toks.forEach((t, i) => { if (TRIGGERS.has(t.lower)) triggers.push(i); });
   if (triggers.length === 0) return null;
@@ -212,7 +217,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const chosen = chooseBody(s, text, mine, triggers);
   const masked = new Set<number>();
   for (const m of mine) for (let i = tokIndexAt(s.toks, m.start); i <= tokIndexAt(s.toks, m.end - 1); i++) masked.add(i);
-  const anaphoric = ANAPHOR.test(s.text) || (lead && !chosen);
+  const introducing = lead && !chosen && !ANAPHOR.test(s.text);
+  const anaphoric = introducing || ANAPHOR.test(s.text);
   if (!chosen && BILATERAL.test(s.text)) return null;
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
@@ -226,8 +232,9 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     const before = s.toks[ti] ? text.slice(s.start, s.toks[ti]!.start) : '';
     if (REFERRED.test(before)) return 'as';
     // "The timetable was discussed when political directors met in Baghdad": a meeting told as the
-    // time of something else, past the lead, is a backdrop to the story, not its subject.
-    return !lead && !isTitle && /\bwhen\b/i.test(before) && BACKDROP.test(before) ? 'when' : null;
+    // time of something else, past the lead, is a backdrop to the story, unless the title names its body.
+    const backdrop = !lead && !isTitle && !(chosen && inTitle.has(chosen.body.name));
+    return backdrop && /\bwhen\b/i.test(before) && BACKDROP.test(before) ? 'when' : null;
   };
   const bodyAt = chosen?.toks[0];
   const mark = bodyAt === undefined
@@ -257,6 +264,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     unplacedChair: chairs.unplacedOffice,
     other,
     anaphoric,
+    introducing,
     virtual,
     tense,
   };

@@ -122,7 +122,12 @@ export function assemble(frames: Frame[], title: string | null, datelinePlace: P
   const top = (main?.parent ? bodyByName(main.parent) : main) ?? bodyByName('Global Coalition to Defeat ISIS') ?? null;
   let primary: Draft | null = null;
   const others: Draft[] = [];
-  for (const f of titleFrame ? [titleFrame, ...bodyFrames] : bodyFrames) {
+  // The lead's unnamed meeting comes last: it only fills in what the frames naming the body leave open,
+  // and one that does not agree with them ("ministers met in Brussels ... separately, the Small Group
+  // met in Rome") is some other event.
+  const introducing = bodyFrames.filter((f) => f.introducing && !f.other);
+  const ordered = bodyFrames.filter((f) => !introducing.includes(f)).concat(introducing);
+  for (const f of titleFrame ? [titleFrame, ...ordered] : ordered) {
     const related = main && f.body && (f.body.name === main.name || main.parent === f.body.name);
     // "will hold its next plenary" in a text announcing that very meeting is the same meeting.
     const announcing = f.forward && f.tense === 'future'

@@ -115,6 +115,11 @@ describe('meeting dates', () => {
     expect([m.body, m.city, m.start, m.end]).toEqual(['Africa Focus Group', 'Dakar', '2024-05-14', '2024-05-16']);
   });
 
+  it('does not let an unnamed meeting in the lead override the one the text names', () => {
+    const m = main('Foreign ministers met in Brussels on Monday for talks on trade. Separately, the Small Group of the Global Coalition met in Rome on Tuesday.');
+    expect([m.body, m.city, m.start]).toEqual(['Small Group', 'Rome', '2024-05-14']);
+  });
+
   it('does not give a meeting the date of a visit before attending it', () => {
     const m = main('The minister will visit Washington on 22-23 May to take part in the meeting of the Global Coalition.');
     expect([m.start, m.city]).toEqual([null, 'Washington']);
@@ -267,8 +272,10 @@ describe('which meeting the document is about', () => {
     const x = extract({ text, published: '2024-05-17' });
     expect(x.is_meeting_report).toBe(false);
     expect(x.meetings).toMatchObject([{ body: 'Accra Initiative', city: 'Cotonou', primary: false }]);
-    // Opening the story, the same clause is its subject.
+    // Opening the story, the same clause is its subject; so it is when the title names the body.
     expect(main('Ministers agreed on joint patrols when the Accra Initiative met in Cotonou on Thursday.').city).toBe('Cotonou');
+    const titled = main('Benin and Niger agreed on Monday to reopen their border. Officials said the decision followed months of talks. It was agreed when ministers of the Accra Initiative met in Cotonou, an adviser said.', '2024-05-17', 'Accra Initiative ministers back border reopening');
+    expect([titled.body, titled.city]).toEqual(['Accra Initiative', 'Cotonou']);
   });
 
   it('keeps "the next meeting" of a meeting already held apart from it', () => {
