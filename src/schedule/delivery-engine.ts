@@ -17,6 +17,7 @@ import {
 import { composeReply, isoDateIn, select } from './compose.js';
 import { DEFAULT_RETRY, isPermanent, realSleep, withRetry, type RetryPolicy } from './send-retry.js';
 import { LeaseKeeper } from './lease-keeper.js';
+import { lastSeqBefore, startingPoint } from './starting-point.js';
 import { FilterCache } from './subscriber-filters.js';
 import { loadWindow, type DigestWindow } from './window.js';
 
@@ -249,31 +250,13 @@ export class DeliveryEngine {
     }
   }
 
-  /**
-   * Where a digest starts: the watermark, or for a subscriber's first digest the
-   * last `firstLookbackMs`, and no more than the latest `firstDigestMaxItems`
-   * documents (a new schedule should not replay all history, nor a bulk import).
-   */
-  async startingPoint(subscriber: string, digest: string, at: Date): Promise<number> {
-    const watermark = await this.opts.store.deliveries.getWatermark(subscriber, digest);
-    if (watermark > 0) return watermark;
-    const byAge = await this.lastSeqBefore(new Date(at.getTime() - (this.opts.firstLookbackMs ?? 7 * 86_400_000)));
-    const byCount = (await this.opts.store.documents.lastSeq()) - (this.opts.firstDigestMaxItems ?? 2_000);
-    return Math.max(byAge, byCount, 0);
+  /** Where a subscriber's next digest starts (see starting-point.ts). */
+  startingPoint(subscriber: string, digest: string, at: Date): Promise<number> {
+    return startingPoint(this.opts.store, subscriber, digest, at, { lookbackMs: this.opts.firstLookbackMs, maxItems: this.opts.firstDigestMaxItems });
   }
 
-  /** The last document ingested before `when`, by bisecting the ingestion sequence. */
-  async lastSeqBefore(when: Date): Promise<number> {
-    const { documents } = this.opts.store;
-    let lo = 0;
-    let hi = await documents.lastSeq();
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      const first = (await documents.since(mid - 1, hi, 1))[0];
-      if (first && Date.parse(first.ingestedAt) < when.getTime()) lo = first.id;
-      else hi = mid - 1;
-    }
-    return lo;
+  lastSeqBefore(when: Date): Promise<number> {
+    return lastSeqBefore(this.opts.store, when);
   }
 
   /** Subscribers delivered together share a watermark: look its date up once per window. */
