@@ -1,7 +1,7 @@
 import type { Sentence } from './nlp.js';
 import type { BodyMention } from './bodies.js';
 import { partiesIn } from './names.js';
-import { TRIGGERS } from './triggers.js';
+import { MEETING_VERBS, TRIGGERS } from './triggers.js';
 
 /** Cheap first check before the regular expression: the first letters of every chair verb. */
 const CHAIR_STEMS = new Set(['ch', 'co', 'ho', 'le', 'pr', 'au', 'un']);
@@ -13,7 +13,7 @@ const NOT_A_CHAIR_BEFORE = new Set(['delegation', 'team', 'troops', 'forces', 'm
 const NOT_A_LEADER_BEFORE = new Set(['coalition']);
 const LEAD_VERB = /^(?:co-?)?(?:lead|leads|led)$/i;
 const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
-const PARTNER_WINDOW = 8;
+const PARTNER_WINDOW = 12;
 const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
 const PRONOUN = new Set(['he', 'she', 'they']);
 const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
@@ -93,10 +93,14 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
     } else {
       subject(a + 1, i);
     }
-    // "hosted the meeting together with X": a partner named after the meeting.
-    for (let j = i + 1; j < Math.min(toks.length, i + PARTNER_WINDOW); j++) {
+    // "hosted the meeting together with X": a partner named after the meeting, however long the
+    // meeting's name and date ("co-chaired, on 4 and 5 May, a meeting of the ..., alongside X"),
+    // as long as no other verb starts a clause of its own.
+    for (let j = i + 1, words = 0; j < toks.length && words < PARTNER_WINDOW; j++) {
       const w = toks[j]!.lower;
       if (w === ';' || w === '.') break;
+      if (toks[j]!.pos === 'VERB' && !masked.has(j) && !MEETING_VERBS.has(w)) break;
+      if (!masked.has(j) && toks[j]!.pos !== 'NUM' && toks[j]!.pos !== 'PUNCT') words++;
       const from = (w === 'together' || w === 'jointly') && toks[j + 1]?.lower === 'with' ? j + 2 : w === 'alongside' ? j + 1 : -1;
       if (from > 0) { add(partiesIn(text, toks, from, stopAt(from, new Set([';', '(', ':'])))); break; }
     }

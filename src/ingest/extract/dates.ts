@@ -223,7 +223,7 @@ function mergeRanges(text: string, ds: DateMention[]): DateMention[] {
   return out;
 }
 
-const FUTURE = /\b(?:will|shall|to be held|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to)\b|'ll\b/i;
+const FUTURE = /\b(?:will|shall|to be held|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to|(?:is|are) due to (?:be|meet|hold|host|convene|gather|open|begin|start|discuss|attend))\b|'ll\b/i;
 const CONTEXT_BEFORE = 60;
 const CONTEXT_AFTER = 25;
 

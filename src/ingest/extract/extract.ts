@@ -83,7 +83,10 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
   const titleFrames = frames.filter((f) => f.isTitle);
   for (const extra of titleFrames.slice(1)) frames.splice(frames.indexOf(extra), 1);
 
-  const { primary, primaryFrames, secondary } = assemble(frames, title, dateline.place, published);
+  const { primary, primaryFrames, secondary } = assemble(frames, title, dateline.place, published, {
+    leadIndex: leadSentence?.index ?? titleSentences.length,
+    titleBodies: inTitle,
+  });
   const meetings: MeetingFacts[] = [];
   if (primary) {
     primary.outcomes = outcomesOf(body);

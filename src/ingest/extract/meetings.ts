@@ -105,12 +105,25 @@ function facts(d: Draft, primary: boolean, published: IsoDate | null): MeetingFa
  * parent, compatible place and date) add to it; the rest are meetings
  * mentioned in passing.
  */
-export function assemble(frames: Frame[], title: string | null, datelinePlace: Place | null, published: IsoDate | null): Assembly {
+/** Where the story proper starts, and the bodies its title names. */
+export interface Story {
+  leadIndex: number;
+  titleBodies: ReadonlySet<string>;
+}
+
+export function assemble(
+  frames: Frame[], title: string | null, datelinePlace: Place | null, published: IsoDate | null,
+  story: Story = { leadIndex: title ? 1 : 0, titleBodies: new Set() },
+): Assembly {
   const titleFrame = frames.find((f) => f.isTitle) ?? null;
   const bodyFrames = frames.filter((f) => !f.isTitle);
   const travel = Boolean(title && TRAVEL.test(title) && !titleFrame);
-  const lead = bodyFrames.find((f) => f.body && !f.other && f.sentence.index < LEAD_SENTENCES)
-    ?? bodyFrames.find((f) => f.body && !f.other)
+  // A coming meeting first told past the opening ("ECOWAS defence chiefs are due to meet next month",
+  // closing a story on an attack) is what the story looks ahead to, not what it reports.
+  const aside = (f: Frame) => f.tense === 'future' && f.sentence.index - story.leadIndex >= ANNOUNCING_LEAD
+    && !(f.body && story.titleBodies.has(f.body.name));
+  const lead = bodyFrames.find((f) => f.body && !f.other && f.sentence.index < LEAD_SENTENCES && !aside(f))
+    ?? bodyFrames.find((f) => f.body && !f.other && !aside(f))
     // A text that opens on a coming meeting, saying where or when ("will hold its next plenary in
     // Riyadh on 30 May"), is about that meeting; one that mentions it later in passing is not.
     ?? bodyFrames.find((f) => f.body && f.forward && f.tense === 'future' && f.sentence.index - (title ? 1 : 0) < ANNOUNCING_LEAD && (f.place || f.date?.start)) ?? null;

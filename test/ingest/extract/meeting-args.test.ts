@@ -177,6 +177,13 @@ describe('chairs', () => {
     expect(m.chairs).toEqual(['Spain']);
   });
 
+  it('reads a partner named "alongside" at the end of a long meeting name and date', () => {
+    const m = main('Niger co-chaired, on 14 and 15 May, a meeting of the Africa Focus Group of the Global Coalition to Defeat ISIS, alongside Morocco and Italy.');
+    expect(m.chairs).toEqual(['Niger', 'Morocco', 'Italy']);
+    const n = main('Niger hosted the Africa Focus Group on Tuesday, which delegates attended alongside observers from Chad.');
+    expect(n.chairs).toEqual(['Niger']);
+  });
+
   it('does not take a delegation leader for a chair', () => {
     const m = main('A Moroccan delegation led by the Director of Global Issues took part in the meeting of the Africa Focus Group in Niamey.');
     expect(m.chairs).toEqual([]);
@@ -276,6 +283,16 @@ describe('which meeting the document is about', () => {
     expect(main('Ministers agreed on joint patrols when the Accra Initiative met in Cotonou on Thursday.').city).toBe('Cotonou');
     const titled = main('Benin and Niger agreed on Monday to reopen their border. Officials said the decision followed months of talks. It was agreed when ministers of the Accra Initiative met in Cotonou, an adviser said.', '2024-05-17', 'Accra Initiative ministers back border reopening');
     expect([titled.body, titled.city]).toEqual(['Accra Initiative', 'Cotonou']);
+  });
+
+  it('takes a coming meeting first told late in a story on something else for an aside ("are due to meet next month")', () => {
+    const text = 'Floods destroyed hundreds of homes in northern Ghana on Sunday, officials said. Thousands of families have fled to schools and churches. Aid groups warned of disease. Accra Initiative ministers are due to meet in Lomé next month to discuss border security.';
+    const x = extract({ text, published: '2024-05-17' });
+    expect(x.is_meeting_report).toBe(false);
+    expect(x.meetings).toMatchObject([{ body: 'Accra Initiative', city: 'Lomé', primary: false, status: 'announced' }]);
+    // Named in the title, the same meeting is what the story is about.
+    const titled = extract({ text, title: 'Accra Initiative ministers to meet in Lomé', published: '2024-05-17' });
+    expect(titled.meetings[0]).toMatchObject({ body: 'Accra Initiative', city: 'Lomé', primary: true });
   });
 
   it('keeps "the next meeting" of a meeting already held apart from it', () => {
