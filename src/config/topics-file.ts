@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { TopicDef } from '../core/index.js';
 import { ConfigError } from './config-error.js';
 
 /**
@@ -7,16 +8,8 @@ import { ConfigError } from './config-error.js';
  * read and validated once at startup by src/config.ts.
  */
 
-export interface UserTopic {
-  id: string;
-  label: string;
-  /** Regular-expression sources, matched case-insensitively on word boundaries. */
-  phrases: string[];
-  /** Phrases inside which a hit must not count. */
-  exclude: string[];
-  salience?: number;
-  description?: string;
-}
+/** A topic of TOPICS_FILE, in the shape of the built-in ones. */
+export type UserTopic = TopicDef;
 
 export const MAX_USER_TOPICS = 200;
 const HOW_TO_FIX = 'see "Extending the topic taxonomy" in the README';

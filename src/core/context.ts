@@ -20,6 +20,16 @@ export interface TopicInfo {
   description?: string;
 }
 
+/** A topic as the taxonomy defines it (built-in data or TOPICS_FILE): what the extractor matches. */
+export interface TopicDef extends TopicInfo {
+  /** Regular-expression sources, matched case-insensitively on word boundaries. */
+  phrases: string[];
+  /** Phrases inside which a hit must not count. */
+  exclude: string[];
+  /** Weighted hits needed for this topic (the extractor's SALIENCE by default). */
+  salience?: number;
+}
+
 export interface DigestKindInfo {
   id: string;
   summary: string;

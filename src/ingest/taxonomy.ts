@@ -1,7 +1,7 @@
-import type { DocumentInput, Extraction, TopicInfo } from '../core/index.js';
+import type { DocumentInput, Extraction, TopicDef, TopicInfo } from '../core/index.js';
 import table from './data/topics.json' with { type: 'json' };
 import { extract } from './extract/extract.js';
-import { compileTopics, type TopicDef } from './extract/topics.js';
+import { compileTopics } from './extract/topics.js';
 
 /** One set of topics for everything: what commands list and filter on, and what the extractor tags. */
 export interface Taxonomy {

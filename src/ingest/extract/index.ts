@@ -1,3 +1,3 @@
 export { extract } from './extract.js';
 export { parseBriefingText, type BriefingText } from './briefing-format.js';
-export { compileTopics, type TopicDef } from './topics.js';
+export { compileTopics } from './topics.js';

@@ -1,14 +1,5 @@
+import type { TopicDef } from '../../core/index.js';
 import table from '../data/topics.json' with { type: 'json' };
-
-export interface TopicDef {
-  id: string;
-  label: string;
-  phrases: string[];
-  exclude: string[];
-  /** Weighted hits needed for this topic; defaults to SALIENCE. */
-  salience?: number;
-  description?: string;
-}
 
 export interface CompiledTopics {
   ids: string[];
