@@ -5,6 +5,7 @@ import { silentLogger, type Meeting } from '../../src/core/index.js';
 import { openStore } from '../../src/store/open.js';
 import { describePostgres, freshSchema } from '../helpers/postgres.js';
 import { freshDataDir, runNode } from './run-bot.js';
+import { writeMaritimeFiles } from './support/maritime-files.js';
 
 const dir = freshDataDir();
 let schema: Awaited<ReturnType<typeof freshSchema>> | undefined;
@@ -13,22 +14,9 @@ afterAll(async () => {
   await schema?.drop();
 });
 
-const topicsFile = join(dir, 'our-topics.json');
-writeFileSync(topicsFile, JSON.stringify({ topics: [{ id: 'maritime-security', label: 'Maritime security', phrases: ['maritime security', 'piracy', 'naval patrols?'] }] }));
+const { topicsFile, briefing } = writeMaritimeFiles(dir);
 const badFile = join(dir, 'bad-topics.json');
 writeFileSync(badFile, JSON.stringify({ topics: [{ id: 'piracy', label: 'Piracy', phrases: ['pirac(y'] }] }));
-// A briefing written for this test, in the format `briefbot ingest` reads.
-const briefing = join(dir, 'accra.txt');
-writeFileSync(
-  briefing,
-  [
-    'Title: Coalition partners discuss maritime security',
-    'Published: 2023-06-20',
-    '',
-    'ACCRA, June 20 - Experts of the Global Coalition met in Accra on Tuesday to discuss maritime security in the Gulf of Guinea. Delegates reviewed piracy cases and how naval patrols could share what they see.',
-    '',
-  ].join('\n'),
-);
 
 /** Every stored meeting, read straight from the store the commands used. */
 async function storedMeetings(env: Record<string, string>): Promise<Meeting[]> {

@@ -2,29 +2,12 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDataDir, runNode } from './run-bot.js';
+import { writeMaritimeFiles } from './support/maritime-files.js';
 
 const dir = freshDataDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const topicsFile = join(dir, 'our-topics.json');
-writeFileSync(
-  topicsFile,
-  JSON.stringify({
-    topics: [{ id: 'maritime-security', label: 'Maritime security', phrases: ['maritime security', 'piracy', 'naval patrols?'], description: 'Piracy, patrols and safe shipping' }],
-  }),
-);
-// A briefing written for this test, in the format `briefbot ingest` reads.
-const briefing = join(dir, 'accra.txt');
-writeFileSync(
-  briefing,
-  [
-    'Title: Coalition partners discuss maritime security',
-    'Published: 2023-06-20',
-    '',
-    'ACCRA, June 20 - Experts of the Global Coalition met in Accra on Tuesday to discuss maritime security in the Gulf of Guinea. Delegates reviewed piracy cases and how naval patrols could share what they see.',
-    '',
-  ].join('\n'),
-);
+const { topicsFile, briefing } = writeMaritimeFiles(dir);
 
 const topicsOf = (stdout: string): string[] => (JSON.parse(stdout.trim()) as { topics: string[] }).topics;
 
