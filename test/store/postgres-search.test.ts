@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SEARCH_COUNT_CAP, silentLogger } from '../../src/core/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { silentLogger } from '../../src/core/index.js';
 import { RANK_WINDOW } from '../../src/store/postgres/document-search.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { describePostgres, freshSchema } from '../helpers/postgres.js';
+import { searchWindowTests } from './search-window.js';
 
 const EXTRACTION = JSON.stringify({ published: null, is_meeting_report: false, meetings: [], topics: [], people: [], development: 'other', summary: [] });
 
@@ -33,31 +34,5 @@ describePostgres('PostgreSQL search over more matches than it ranks', () => {
     await schema?.drop();
   });
 
-  it('ranks the newest matches first, then lists older ones newest first, with no page overlap', async () => {
-    const seen: number[] = [];
-    for (let offset = 0; offset < total; offset += 100) {
-      const page = await store.documents.search(['patrol'], {}, 100, offset);
-      // Counting stops at the cap or at the end of the page, whichever is further.
-      const cap = Math.max(SEARCH_COUNT_CAP, offset + 100);
-      expect({ total: page.total, capped: page.capped }).toEqual(cap < total ? { total: cap, capped: true } : { total, capped: false });
-      seen.push(...page.hits.map((h) => h.document.id));
-    }
-    expect(seen).toHaveLength(total);
-    expect(new Set(seen).size).toBe(total);
-    expect(seen[0]).toBe(total - 10 + 1);
-    const windowIds = seen.slice(0, RANK_WINDOW);
-    expect(Math.min(...windowIds)).toBe(total - RANK_WINDOW + 1);
-    const rest = seen.slice(RANK_WINDOW);
-    expect(rest).toEqual([...rest].sort((a, b) => b - a));
-    expect(rest.at(-1)).toBe(1);
-    const straddle = await store.documents.search(['patrol'], {}, 20, RANK_WINDOW - 10);
-    expect(straddle.hits.map((h) => h.document.id)).toEqual(seen.slice(RANK_WINDOW - 10, RANK_WINDOW + 10));
-    expect(straddle.hits[0]!.snippet).toContain('[[patrol]]');
-  });
-
-  it('ranks everything when the matches fit in the window', async () => {
-    const few = await store.documents.search(['patrol', 'boats'], {}, 5, 0);
-    expect(few.total).toBe(1);
-    expect(few.hits[0]!.document.id).toBe(1);
-  });
+  searchWindowTests(() => store, total, RANK_WINDOW);
 });
