@@ -3,6 +3,7 @@ import { silentLogger } from '../../src/core/index.js';
 import { Scheduler } from '../../src/schedule/index.js';
 import { openTempStore, type TempStore } from './fixtures.js';
 import { DESK, makeEngine, OPS, schedule } from './engine-setup.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 let tmp: TempStore;
 let scheduler: Scheduler | undefined;
@@ -13,14 +14,6 @@ afterEach(async () => {
   await scheduler?.stop();
   await tmp.cleanup();
 });
-
-async function until(check: () => boolean, ms = 3_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('Scheduler picks up schedules changed by another replica', () => {
   it('installs, replaces, pauses and removes tasks to match the store', async () => {
@@ -33,16 +26,16 @@ describe('Scheduler picks up schedules changed by another replica', () => {
 
     // Another process writes to the same store; this scheduler was never told.
     await schedule(store, OPS, 'weekly-roundup', { cron: '0 9 * * 1' });
-    await until(() => scheduler!.installed().includes(`${OPS} weekly-roundup`));
+    await waitUntil(() => scheduler!.installed().includes(`${OPS} weekly-roundup`));
 
     await store.schedules.pause(DESK, 'daily-brief', 'channel archived');
-    await until(() => !scheduler!.installed().includes(`${DESK} daily-brief`));
+    await waitUntil(() => !scheduler!.installed().includes(`${DESK} daily-brief`));
 
     await store.schedules.remove(OPS, 'weekly-roundup');
-    await until(() => scheduler!.installed().length === 0);
+    await waitUntil(() => scheduler!.installed().length === 0);
 
     // Setting it again clears the pause: the task comes back.
     await schedule(store, DESK, 'daily-brief', { cron: '30 7 * * *' });
-    await until(() => scheduler!.installed().includes(`${DESK} daily-brief`));
+    await waitUntil(() => scheduler!.installed().includes(`${DESK} daily-brief`));
   });
 });

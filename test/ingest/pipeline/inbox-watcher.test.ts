@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchInbox } from '../../../src/ingest/pipeline/index.js';
 import { RIYADH_LATER, ROME_WIRE } from './stories.js';
 import { tempStore, type TempStore } from './temp-store.js';
+import { waitUntil } from '../../helpers/wait-until.js';
 
 let t: TempStore;
 beforeEach(async () => {
@@ -13,13 +14,7 @@ afterEach(async () => {
   await t.close();
 });
 
-async function waitFor(check: () => boolean, ms = 8000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const waitFor = (check: () => boolean): Promise<void> => waitUntil(check, 8_000);
 
 describe('watchInbox', () => {
   it('ingests files already there and files dropped in, moving good ones to processed/ and bad ones to failed/ with the reason', async () => {
