@@ -36,20 +36,33 @@ function dateOf(s: string): IsoDate | null {
   return findDates(s, null, 'past').find((x) => x.start)?.start ?? null;
 }
 
+function headLines(body: string): string[] {
+  return body.slice(0, HEAD_CHARS).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
+}
+
+function inlineDateline(body: string, first: string): { match: RegExpExecArray; end: number } | null {
+  const match = INLINE.exec(first.slice(0, INLINE_CHARS));
+  return match ? { match, end: body.indexOf(first) + match[0].length } : null;
+}
+
+/** Where the text proper begins after an inline dateline (0 without one): no place or date lookups. */
+export function datelineEnd(body: string): number {
+  return inlineDateline(body, headLines(body)[0] ?? '')?.end ?? 0;
+}
+
 /**
  * The dateline at the head of a body: inline ("RABAT, March 3 (MAP) -") or as
  * separate place and date lines, as press offices print them.
  */
 export function readDateline(body: string, published: IsoDate | null): Dateline {
   // Only the head of the body can hold a dateline.
-  const lines = body.slice(0, HEAD_CHARS).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
+  const lines = headLines(body);
   let place: Place | null = null;
   let date: IsoDate | null = null;
-  let end = 0;
-  const first = lines[0] ?? '';
-  const m = INLINE.exec(first.slice(0, INLINE_CHARS));
+  const inline = inlineDateline(body, lines[0] ?? '');
+  const end = inline?.end ?? 0;
+  const m = inline?.match;
   if (m) {
-    end = body.indexOf(first) + m[0].length;
     place = placeOf(m[1], m[2]);
     if (m[3]) date = findDates(m[3], published, 'past').find((x) => x.start)?.start ?? null;
   }

@@ -1,7 +1,7 @@
 import type { CitedSentence, MeetingFacts, SummarySentence } from '../../core/index.js';
 import { argumentCounter } from './arguments.js';
 import { jaccard, knownWordSet } from './similarity.js';
-import { readDateline, withoutDateline } from '../extract/dateline.js';
+import { datelineEnd, withoutDateline } from '../extract/dateline.js';
 import { splitSentences, type TextSpan } from './split-sentences.js';
 
 /** Sentences in a meeting's summary, across all its sources. */
@@ -33,7 +33,7 @@ let lastSplit: { text: string; spans: readonly TextSpan[] } | null = null;
 function sentencesOf(text: string): readonly TextSpan[] {
   if (lastSplit?.text !== text) {
     // The first sentence usually opens with the dateline; the quote starts after it.
-    const { end } = readDateline(text, null);
+    const end = datelineEnd(text);
     lastSplit = { text, spans: splitSentences(text).map((s) => withoutDateline(s, text, end)) };
   }
   return lastSplit.spans;
