@@ -4,7 +4,7 @@ import type { CommandContext } from './context.js';
 import { replyForError } from './error-reply.js';
 import { ERROR_CODES, UserError } from './errors.js';
 import type { Reply } from './reply.js';
-import { deepFreeze, ReplyCache } from './reply-cache.js';
+import { atMostEvery, deepFreeze, ReplyCache } from './reply-cache.js';
 import type { Asker, Request } from './request.js';
 import { closest } from './suggest.js';
 
@@ -40,22 +40,8 @@ export function createDispatcher(context: CommandContext, options: DispatcherOpt
   // Raw text → its normalized line, for lines that parse to a cacheable command: a repeat
   // is then answered without parsing it again.
   const knownLines = new Map<string, string>();
-  const freshnessMs = options.freshnessMs ?? 250;
-  let probedAt = -Infinity;
-  let probed: Promise<number> = Promise.resolve(0);
-
-  /** The store's last document sequence, asked at most once per `freshnessMs`. */
-  function lastSeq(): Promise<number> {
-    const now = clock();
-    if (now - probedAt >= freshnessMs) {
-      probedAt = now;
-      probed = context.store.documents.lastSeq();
-      probed.catch(() => {
-        probedAt = -Infinity;
-      });
-    }
-    return probed;
-  }
+  // A new document can change any answer; the store is asked at most once per freshnessMs.
+  const lastSeq = atMostEvery(options.freshnessMs ?? 250, clock, () => context.store.documents.lastSeq());
 
   async function cachedAnswer(line: string, parsed: () => Parsed): Promise<Reply> {
     return cache.answer(line, await lastSeq(), async () => {

@@ -61,6 +61,23 @@ export class ReplyCache {
   }
 }
 
+/** `read`, called at most once per `ms`; callers in between share its last result. A failure is not kept. */
+export function atMostEvery<T>(ms: number, now: () => number, read: () => Promise<T>): () => Promise<T> {
+  let at = -Infinity;
+  let last: Promise<T> | undefined;
+  return () => {
+    const t = now();
+    if (last === undefined || t - at >= ms) {
+      at = t;
+      last = read();
+      last.catch(() => {
+        at = -Infinity;
+      });
+    }
+    return last;
+  };
+}
+
 /** Makes a shared answer read-only, so one reader cannot change what the next one gets. */
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
