@@ -76,7 +76,7 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
   for (const s of sentences) {
     if (!s.toks.some((t) => TRIGGERS.has(t.lower))) continue;
     const isTitle = s.start < prefix.length;
-    const f = buildFrame(s, text, mentions, ref, isTitle, isTitle ? 0 : from, s === leadSentence, inTitle);
+    const f = buildFrame(s, text, mentions, ref, { isTitle, from: isTitle ? 0 : from, lead: s === leadSentence, titleBodies: inTitle });
     if (f) frames.push(f);
   }
   // The title counts as one frame: keep the first of its pieces that found something.

@@ -202,14 +202,19 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
   return best;
 }
 
-/**
- * `from` is where the sentence's own words begin: a dateline before it is no meeting's place or date.
- * `lead` marks the body's first sentence, whose unnamed meeting ("wrapped up a two-day meeting on
- * Friday") is the one the story goes on to name.
- */
-export function buildFrame(
-  s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, isTitle: boolean, from = 0, lead = false, inTitle: ReadonlySet<string> = NONE,
-): Frame | null {
+/** Where a sentence stands in its document. */
+export interface SentenceRole {
+  isTitle: boolean;
+  /** Where the sentence's own words begin: a dateline before it is no meeting's place or date. */
+  from?: number;
+  /** The body's first sentence, whose unnamed meeting ("wrapped up a two-day meeting on Friday") is the one the story goes on to name. */
+  lead?: boolean;
+  /** Bodies the title names. */
+  titleBodies?: ReadonlySet<string>;
+}
+
+export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], ref: IsoDate | null, role: SentenceRole): Frame | null {
+  const { isTitle, from = 0, lead = false, titleBodies: inTitle = NONE } = role;
   const triggers: number[] = [];
   s.toks.forEach((t, i) => { if (TRIGGERS.has(t.lower)) triggers.push(i); });
   if (triggers.length === 0) return null;

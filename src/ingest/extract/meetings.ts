@@ -99,18 +99,18 @@ function facts(d: Draft, primary: boolean, published: IsoDate | null): MeetingFa
   };
 }
 
-/**
- * Merges sentence frames into the document's meetings. The main meeting is the
- * one the title and lead are about; frames that agree with it (same body or its
- * parent, compatible place and date) add to it; the rest are meetings
- * mentioned in passing.
- */
 /** Where the story proper starts, and the bodies its title names. */
 export interface Story {
   leadIndex: number;
   titleBodies: ReadonlySet<string>;
 }
 
+/**
+ * Merges sentence frames into the document's meetings. The main meeting is the
+ * one the title and lead are about; frames that agree with it (same body or its
+ * parent, compatible place and date) add to it; the rest are meetings
+ * mentioned in passing.
+ */
 export function assemble(
   frames: Frame[], title: string | null, datelinePlace: Place | null, published: IsoDate | null,
   story: Story = { leadIndex: title ? 1 : 0, titleBodies: new Set() },
