@@ -66,14 +66,13 @@ export class NearDuplicateFinder {
         }
       }
     }
-    const ranked = [...found.values()].sort((a, b) => a.distance - b.distance || b.id - a.id).slice(0, limit);
-    const out: FingerprintRow[] = ranked.map(({ id, simhash: hash }) => ({ id, simhash: hash }));
-    if (out.length < limit) {
-      const taken = new Set(out.map((c) => c.id));
-      for (const row of this.window.newest(limit)) {
-        if (out.length >= limit) break;
-        if (!taken.has(row.id)) out.push(row);
-      }
+    const out: FingerprintRow[] = [...found.values()]
+      .sort((a, b) => a.distance - b.distance || b.id - a.id)
+      .slice(0, limit)
+      .map(({ id, simhash: hash }) => ({ id, simhash: hash }));
+    for (const row of this.window.newest(limit)) {
+      if (out.length >= limit) break;
+      if (!found.has(row.id)) out.push(row);
     }
     return out;
   }

@@ -25,6 +25,10 @@ function popcount32(x: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+// Set bits of every 16-bit value: two lookups count a 32-bit word.
+const BITS16 = new Uint8Array(1 << 16);
+for (let v = 1; v < BITS16.length; v++) BITS16[v] = BITS16[v >>> 1]! + (v & 1);
+
 const HEX16 = /^[0-9a-f]{16}$/i;
 
 /** The two 32-bit halves of a 16-hex-digit fingerprint, or null when it is not one. */
@@ -49,6 +53,8 @@ export class RecentFingerprints {
   private readonly ids: Float64Array;
   private readonly his: Uint32Array;
   private readonly los: Uint32Array;
+  // The same fingerprints as text, as callers want them: formatting 16 per lookup was a third of its cost.
+  private readonly hexes: string[];
   /** Slot the next fingerprint goes into; the ring holds the newest `size` before it. */
   private next = 0;
   private size = 0;
@@ -60,6 +66,7 @@ export class RecentFingerprints {
     this.ids = new Float64Array(capacity);
     this.his = new Uint32Array(capacity);
     this.los = new Uint32Array(capacity);
+    this.hexes = new Array<string>(capacity).fill('');
   }
 
   /**
@@ -79,6 +86,7 @@ export class RecentFingerprints {
       this.ids[this.next] = row.id;
       this.his[this.next] = halves[0];
       this.los[this.next] = halves[1];
+      this.hexes[this.next] = toHex(halves[0], halves[1]);
       this.next = (this.next + 1) % this.capacity;
       this.size = Math.min(this.size + 1, this.capacity);
     }
@@ -103,10 +111,18 @@ export class RecentFingerprints {
     const target = fingerprintHalves(simhash);
     if (!target) return [];
     const [hi, lo] = target;
+    // Runs over the whole window for every document ingested: local references to the arrays,
+    // table lookups for the bit counts, and the second half skipped when the first is too far.
+    const his = this.his;
+    const los = this.los;
     const out: Candidate[] = [];
     for (let i = 0; i < this.size; i++) {
-      const d = popcount32((this.his[i]! ^ hi) >>> 0) + popcount32((this.los[i]! ^ lo) >>> 0);
-      if (d <= maxBits) out.push({ id: this.ids[i]!, simhash: toHex(this.his[i]!, this.los[i]!), distance: d });
+      const x = his[i]! ^ hi;
+      const dHi = BITS16[x & 0xffff]! + BITS16[x >>> 16]!;
+      if (dHi > maxBits) continue;
+      const y = los[i]! ^ lo;
+      const d = dHi + BITS16[y & 0xffff]! + BITS16[y >>> 16]!;
+      if (d <= maxBits) out.push({ id: this.ids[i]!, simhash: this.hexes[i]!, distance: d });
     }
     return out;
   }
@@ -116,7 +132,7 @@ export class RecentFingerprints {
     const out: FingerprintRow[] = [];
     for (let k = 1; k <= Math.min(count, this.size); k++) {
       const i = (this.next - k + this.capacity) % this.capacity;
-      out.push({ id: this.ids[i]!, simhash: toHex(this.his[i]!, this.los[i]!) });
+      out.push({ id: this.ids[i]!, simhash: this.hexes[i]! });
     }
     return out;
   }

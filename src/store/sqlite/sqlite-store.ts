@@ -37,6 +37,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions): 
     raw.pragma('synchronous = NORMAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
+    raw.pragma('temp_store = MEMORY');
     const appliedMigrations = migrate(raw, migrations, options.log);
     const db = new Db(raw, options.now ?? (() => new Date().toISOString()));
     return {
