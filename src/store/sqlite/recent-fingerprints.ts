@@ -18,13 +18,6 @@ export interface Candidate extends FingerprintRow {
   distance: number;
 }
 
-function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
-
 // Set bits of every 16-bit value: two lookups count a 32-bit word.
 const BITS16 = new Uint8Array(1 << 16);
 for (let v = 1; v < BITS16.length; v++) BITS16[v] = BITS16[v >>> 1]! + (v & 1);
@@ -37,12 +30,16 @@ export function fingerprintHalves(simhash: string): [number, number] | null {
   return [Number.parseInt(simhash.slice(0, 8), 16), Number.parseInt(simhash.slice(8, 16), 16)];
 }
 
+function bits32(x: number): number {
+  return BITS16[x & 0xffff]! + BITS16[x >>> 16]!;
+}
+
 /** Differing bits between two 16-hex-digit fingerprints. */
 export function fingerprintDistance(a: string, b: string): number {
   const x = fingerprintHalves(a);
   const y = fingerprintHalves(b);
   if (!x || !y) return 64;
-  return popcount32(x[0] ^ y[0]) + popcount32(x[1] ^ y[1]);
+  return bits32((x[0] ^ y[0]) >>> 0) + bits32((x[1] ^ y[1]) >>> 0);
 }
 
 function toHex(hi: number, lo: number): string {
@@ -117,11 +114,11 @@ export class RecentFingerprints {
     const los = this.los;
     const out: Candidate[] = [];
     for (let i = 0; i < this.size; i++) {
-      const x = his[i]! ^ hi;
-      const dHi = BITS16[x & 0xffff]! + BITS16[x >>> 16]!;
+      const x = (his[i]! ^ hi) >>> 0;
+      const dHi = bits32(x);
       if (dHi > maxBits) continue;
-      const y = los[i]! ^ lo;
-      const d = dHi + BITS16[y & 0xffff]! + BITS16[y >>> 16]!;
+      const y = (los[i]! ^ lo) >>> 0;
+      const d = dHi + bits32(y);
       if (d <= maxBits) out.push({ id: this.ids[i]!, simhash: this.hexes[i]!, distance: d });
     }
     return out;
