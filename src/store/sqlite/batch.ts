@@ -1,6 +1,33 @@
 import type Database from 'better-sqlite3';
 
-let savepoints = 0;
+interface BatchStatements {
+  begin: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+  savepoint: Database.Statement;
+  release: Database.Statement;
+  rollbackTo: Database.Statement;
+}
+
+// Prepared once per connection: a batch runs per ingested document. Nested savepoints may share a
+// name; RELEASE and ROLLBACK TO act on the innermost one of that name, which is the one opened here.
+const prepared = new WeakMap<Database.Database, BatchStatements>();
+
+function statementsOf(raw: Database.Database): BatchStatements {
+  let s = prepared.get(raw);
+  if (!s) {
+    s = {
+      begin: raw.prepare('BEGIN IMMEDIATE'),
+      commit: raw.prepare('COMMIT'),
+      rollback: raw.prepare('ROLLBACK'),
+      savepoint: raw.prepare('SAVEPOINT batch'),
+      release: raw.prepare('RELEASE batch'),
+      rollbackTo: raw.prepare('ROLLBACK TO batch'),
+    };
+    prepared.set(raw, s);
+  }
+  return s;
+}
 
 /**
  * Runs `fn` inside one transaction on `raw` (a savepoint when one is already open), so its
@@ -10,14 +37,22 @@ let savepoints = 0;
  * its transactions inside `fn` become savepoints because one is open.
  */
 export async function runBatch<T>(raw: Database.Database, fn: () => Promise<T>): Promise<T> {
-  const savepoint = raw.inTransaction ? `batch_${++savepoints}` : null;
-  raw.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN IMMEDIATE');
+  const s = statementsOf(raw);
+  const nested = raw.inTransaction;
+  (nested ? s.savepoint : s.begin).run();
   try {
     const result = await fn();
-    raw.exec(savepoint ? `RELEASE ${savepoint}` : 'COMMIT');
+    (nested ? s.release : s.commit).run();
     return result;
   } catch (error) {
-    if (raw.inTransaction) raw.exec(savepoint ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : 'ROLLBACK');
+    if (raw.inTransaction) {
+      if (nested) {
+        s.rollbackTo.run();
+        s.release.run();
+      } else {
+        s.rollback.run();
+      }
+    }
     throw error;
   }
 }

@@ -4,12 +4,26 @@ import { MEETING_COLUMNS, RECORD_COLUMNS, recordValues, toMeeting, topicRows as 
 import { meetingOrder, meetingWhere } from './meeting-query.js';
 import { fold, toJson } from './rows.js';
 
-// Both return the row as stored, so the Meeting handed back needs no second read.
-const RETURNING = `RETURNING ${MEETING_COLUMNS.replaceAll('m.', '')}`;
+// Both return what the database decides; the rest of the Meeting handed back is the record
+// written (parsing its JSON columns back cost more than the write on every merge).
+const RETURNING = 'RETURNING id, first_seq, last_seq';
 const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_reported, first_seq, last_seq, created_at, updated_at)
   VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?) ${RETURNING}`;
 const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ')},
   last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ? ${RETURNING}`;
+const SOURCES_SQL = `SELECT d.id AS documentId, d.url, d.title, d.outlet, d.published
+  FROM meeting_documents md JOIN documents d ON d.id = md.document_id WHERE md.meeting_id = ? ORDER BY d.id`;
+
+interface Written {
+  id: number;
+  first_seq: number;
+  last_seq: number;
+}
+
+/** The meeting as written: the record's own values (not copies) beside the stored sequence numbers. */
+function written(row: Written, record: MeetingRecord, sources: MeetingSource[]): Meeting {
+  return { ...record, id: row.id, sources, firstSeq: row.first_seq, lastSeq: row.last_seq };
+}
 
 /** The meeting_topics rows a record has, as JSON. */
 const topicRows = (topics: readonly string[]): string => toJson(firstSpellings(topics));
@@ -25,7 +39,7 @@ export class SqliteMeetingRepo implements MeetingRepo {
       );
       if (!doc) throw new Error(`No document ${documentId} to create a meeting from`);
       const now = this.db.now();
-      const row = this.db.get<MeetingRow>(
+      const row = this.db.get<Written>(
         INSERT_SQL,
         ...recordValues(record),
         doc.published ?? doc.ingested_at.slice(0, 10),
@@ -36,13 +50,13 @@ export class SqliteMeetingRepo implements MeetingRepo {
       )!;
       this.attach(row.id, record, documentId);
       // A new meeting's one source is the document it was created from.
-      return toMeeting(row, [{ documentId, url: doc.url, title: doc.title, outlet: doc.outlet, published: doc.published }]);
+      return written(row, record, [{ documentId, url: doc.url, title: doc.title, outlet: doc.outlet, published: doc.published }]);
     });
   }
 
   async update(id: number, record: MeetingRecord, documentId: number): Promise<Meeting> {
-    const row = this.db.tx(() => {
-      const updated = this.db.get<MeetingRow>(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
+    return this.db.tx(() => {
+      const updated = this.db.get<Written>(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
       if (!updated) throw new Error(`No meeting ${id} to update`);
       // Merged topics mostly just grow: drop only the rows the record no longer has (as its first
       // spelling of each topic) instead of rewriting them all.
@@ -53,9 +67,8 @@ export class SqliteMeetingRepo implements MeetingRepo {
         rows,
       );
       this.attach(id, record, documentId, rows);
-      return updated;
+      return written(updated, record, this.db.all<MeetingSource>(SOURCES_SQL, id));
     });
-    return this.withSources([row])[0]!;
   }
 
   async get(id: number): Promise<Meeting | null> {
