@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Db } from './db.js';
 
 interface BatchStatements {
   begin: Database.Statement;
@@ -36,10 +37,13 @@ function statementsOf(raw: Database.Database): BatchStatements {
  * better-sqlite3's own transaction() cannot span an await, hence the explicit statements;
  * its transactions inside `fn` become savepoints because one is open.
  */
-export async function runBatch<T>(raw: Database.Database, fn: () => Promise<T>): Promise<T> {
+export async function runBatch<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const raw = db.raw;
   const s = statementsOf(raw);
   const nested = raw.inTransaction;
+  if (!nested) db.epoch++;
   (nested ? s.savepoint : s.begin).run();
+  db.batchDepth++;
   try {
     const result = await fn();
     (nested ? s.release : s.commit).run();
@@ -53,6 +57,10 @@ export async function runBatch<T>(raw: Database.Database, fn: () => Promise<T>):
         s.rollback.run();
       }
     }
+    db.epoch++;
     throw error;
+  } finally {
+    db.batchDepth--;
+    if (!nested) db.epoch++;
   }
 }

@@ -11,6 +11,14 @@ export class Db {
   // One transaction wrapper for every call: better-sqlite3 builds a new one (four functions
   // and their properties) each time transaction() is called, on every document written.
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** Batches (runBatch) open on this connection, outermost included. */
+  batchDepth = 0;
+  /**
+   * Bumped whenever rows this connection did not write itself may have appeared or its own may
+   * have gone: a batch's transaction beginning or ending, a rollback. While it stays the same
+   * inside a batch, the connection holds the write lock and knows every change.
+   */
+  epoch = 0;
 
   constructor(
     readonly raw: Database.Database,
@@ -41,6 +49,11 @@ export class Db {
 
   run(sql: string, ...params: unknown[]): Database.RunResult {
     return this.stmt(sql).run(...params);
+  }
+
+  /** The epoch while a batch holds the write lock, or null when other writers may interleave. */
+  writeEpoch(): number | null {
+    return this.batchDepth > 0 ? this.epoch : null;
   }
 
   /** Runs `fn` in a deferred transaction: one consistent snapshot for several reads. */

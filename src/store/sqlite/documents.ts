@@ -29,6 +29,7 @@ export class SqliteDocumentRepo implements DocumentRepo {
           p0, beforeId, p1, beforeId, p2, beforeId, p3, beforeId,
         );
       },
+      writeEpoch: () => db.writeEpoch(),
     }, nearDuplicateWindow);
   }
 
@@ -65,6 +66,7 @@ export class SqliteDocumentRepo implements DocumentRepo {
       }
       return newId;
     });
+    if (simhash !== null) this.nearDuplicates.added({ id, simhash });
     // What was written, without reading it back (the urls are the ones this document got).
     return {
       id,

@@ -36,10 +36,23 @@ export interface NearDuplicateSource {
   newest(afterId: number, limit: number): Promise<FingerprintRow[]> | FingerprintRow[];
   /** Documents with id < beforeId whose band `i` is one of `probes[i]`, for any i. */
   byBands(probes: string[][], beforeId: number): Promise<FingerprintRow[]> | FingerprintRow[];
+  /**
+   * Optional: a value that stays the same only while every document added or removed went
+   * through this finder's `added` (SQLite inside a batch, which holds the write lock); null
+   * when other writers may interleave. While it holds, the window is kept without a query.
+   */
+  writeEpoch?(): number | null;
 }
 
 export class NearDuplicateFinder {
   private readonly window: RecentFingerprints;
+  /** The write epoch the window was last brought up to date in (null: none). */
+  private syncedIn: number | null = null;
+  /** Documents added since then, taken into the window at the next lookup if the epoch still holds. */
+  private pending: FingerprintRow[] = [];
+  /** Noted adds taken into the window since the last query (a rollback may have undone them), and where that query left off. */
+  private unconfirmed = 0;
+  private queriedUpTo = 0;
 
   constructor(
     private readonly source: NearDuplicateSource,
@@ -48,13 +61,34 @@ export class NearDuplicateFinder {
     this.window = new RecentFingerprints(capacity);
   }
 
+  /** Notes a document just added; a rollback before the next lookup changes the epoch and drops it. */
+  added(row: FingerprintRow): void {
+    if (this.syncedIn !== null && this.syncedIn === this.source.writeEpoch?.()) this.pending.push(row);
+  }
+
+  private async bringUpToDate(): Promise<void> {
+    const epoch = this.source.writeEpoch?.() ?? null;
+    // The query reads the newest wide document row, cold after a document's other work: skipped
+    // when the only changes since the last lookup are the adds noted here.
+    if (epoch !== null && epoch === this.syncedIn) {
+      for (const row of this.pending) if (this.window.push(row)) this.unconfirmed++;
+    } else {
+      if (this.unconfirmed > 0) this.window.rewind(this.unconfirmed, this.queriedUpTo);
+      await this.window.refresh((afterId, max) => this.source.newest(afterId, max));
+      this.unconfirmed = 0;
+      this.queriedUpTo = this.window.seenUpTo;
+    }
+    this.pending = [];
+    this.syncedIn = epoch;
+  }
+
   /**
    * Up to `limit` candidates: those within CANDIDATE_BITS closest first (newest first among
    * equals), then the most recent fingerprints to fill the list.
    */
   async candidates(simhash: string, limit: number): Promise<FingerprintRow[]> {
     if (limit <= 0) return [];
-    await this.window.refresh((afterId, max) => this.source.newest(afterId, max));
+    await this.bringUpToDate();
     const found = new Map<number, Candidate>();
     if (isFingerprint(simhash)) {
       const target = simhash.toLowerCase();

@@ -58,6 +58,8 @@ export class RecentFingerprints {
   /** The highest document id looked at so far (fingerprinted or not). */
   private seen = 0;
   private loaded = false;
+  /** Once the ring has been full, older documents have left it (or were never read into it). */
+  private overflowed = false;
 
   constructor(readonly capacity: number) {
     this.ids = new Float64Array(capacity);
@@ -73,20 +75,41 @@ export class RecentFingerprints {
    */
   async refresh(newest: (afterId: number, limit: number) => Promise<FingerprintRow[]> | FingerprintRow[]): Promise<void> {
     const rows = await newest(this.seen, this.capacity);
+    if (!this.loaded && rows.length >= this.capacity) this.overflowed = true;
     this.loaded = true;
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i]!;
-      if (row.id <= this.seen) continue;
-      this.seen = row.id;
-      const halves = fingerprintHalves(row.simhash);
-      if (!halves) continue;
-      this.ids[this.next] = row.id;
-      this.his[this.next] = halves[0];
-      this.los[this.next] = halves[1];
-      this.hexes[this.next] = toHex(halves[0], halves[1]);
-      this.next = (this.next + 1) % this.capacity;
-      this.size = Math.min(this.size + 1, this.capacity);
-    }
+    for (let i = rows.length - 1; i >= 0; i--) this.push(rows[i]!);
+  }
+
+  /** Takes in one document newer than any seen so far; false when it was not taken (older, or no fingerprint). */
+  push(row: FingerprintRow): boolean {
+    if (row.id <= this.seen) return false;
+    this.seen = row.id;
+    const halves = fingerprintHalves(row.simhash);
+    if (!halves) return false;
+    this.ids[this.next] = row.id;
+    this.his[this.next] = halves[0];
+    this.los[this.next] = halves[1];
+    this.hexes[this.next] = toHex(halves[0], halves[1]);
+    this.next = (this.next + 1) % this.capacity;
+    this.size = Math.min(this.size + 1, this.capacity);
+    if (this.size === this.capacity) this.overflowed = true;
+    return true;
+  }
+
+  /**
+   * Forgets the `count` newest fingerprints and looks again from `seen`: documents taken in
+   * without a query, which a rollback may have undone (a later refresh reads back those that stayed).
+   */
+  rewind(count: number, seen: number): void {
+    const n = Math.min(count, this.size);
+    this.next = (this.next - n + this.capacity) % this.capacity;
+    this.size -= n;
+    this.seen = seen;
+  }
+
+  /** The highest document id looked at so far. */
+  get seenUpTo(): number {
+    return this.seen;
   }
 
   /**
@@ -94,7 +117,7 @@ export class RecentFingerprints {
    * so far), so older ones need no index lookup.
    */
   get complete(): boolean {
-    return this.loaded && this.size < this.capacity;
+    return this.loaded && !this.overflowed;
   }
 
   /** The oldest id in the window (0 when empty): older documents are the band index's to find. */

@@ -62,7 +62,7 @@ export function openSqliteStore(filename: string, options: SqliteStoreOptions): 
       async close() {
         if (raw.open) raw.close();
       },
-      batch: (fn) => runBatch(raw, fn),
+      batch: (fn) => runBatch(db, fn),
     };
   } catch (error) {
     raw.close();
