@@ -1,9 +1,8 @@
-import type { Store, StoredDocument } from '../../core/index.js';
-import { extract as realExtract } from '../extract/extract.js';
+import type { DocumentInput, Extraction, Store, StoredDocument } from '../../core/index.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
 import { fingerprintText, isNearDuplicate, packShingles, packedOverlap, shingleSet } from '../dedupe/index.js';
-import type { IngestInput, IngestOptions, IngestResult } from './types.js';
+import type { ExtractFn, IngestInput, IngestOptions, IngestResult } from './types.js';
 
 const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
 // Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
@@ -91,15 +90,56 @@ function titleOf(input: IngestInput): string {
 }
 
 /**
+ * The real extractor on this thread, its modules loaded on first use: a process that hands
+ * extraction to the extractor thread (or is given its own extractor) never loads them here.
+ */
+export const inThreadExtract: ExtractFn = async (input) => (await import('../extract/extract.js')).extract(input);
+
+/** A document as ingestion reads it: text trimmed, URLs canonical, title and date chosen. */
+export interface PreparedDocument {
+  input: IngestInput;
+  text: string;
+  urls: string[];
+  title: string;
+  /** The document's own date (ISO day), if it gave one. */
+  given: string | null;
+}
+
+/** Checks and tidies a document before anything is looked up; throws if it has no text. */
+export function prepareDocument(input: IngestInput): PreparedDocument {
+  const text = input.text.trim();
+  if (!text) throw new Error('the document has no text');
+  const given = input.published && ISO_DATE.test(input.published) ? input.published.slice(0, 10) : null;
+  return { input, text, urls: canonicalUrls(input), title: titleOf(input), given };
+}
+
+/** What the extractor is given for a document: the same whether it runs now or ahead, here or on a thread. */
+export function extractionInput(doc: PreparedDocument): DocumentInput {
+  return { text: doc.text, title: doc.title, published: doc.given, url: doc.urls[0] ?? null };
+}
+
+/**
  * Ingests one document: a copy of a stored one (same URL, same text, or a near copy)
  * only adds its URLs; otherwise it is extracted first and stored only if that worked,
  * then each meeting it reports is merged into a stored meeting or created.
  */
 export async function ingestDocument(store: Store, input: IngestInput, opts: IngestOptions = {}): Promise<IngestResult> {
-  const text = input.text.trim();
-  if (!text) throw new Error('the document has no text');
-  const urls = canonicalUrls(input);
+  const doc = prepareDocument(input);
+  const extract = opts.extract ?? inThreadExtract;
+  return ingestPrepared(store, doc, () => extract(extractionInput(doc)), opts);
+}
 
+/**
+ * Ingests a prepared document. `extraction` is asked for only once the document is known to
+ * be new; a bulk driver passes one requested ahead (see read-ahead.ts), which a duplicate drops.
+ */
+export async function ingestPrepared(
+  store: Store,
+  prepared: PreparedDocument,
+  extraction: () => Extraction | Promise<Extraction>,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
+  const { input, text, urls, title, given } = prepared;
   for (const url of urls) {
     const known = await store.documents.findByUrl(url);
     if (known) {
@@ -125,9 +165,7 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
     return duplicate('near-duplicate', original.id);
   }
 
-  const title = titleOf(input);
-  const given = input.published && ISO_DATE.test(input.published) ? input.published.slice(0, 10) : null;
-  const extraction = (opts.extract ?? realExtract)({ text, title, published: given, url: urls[0] ?? null });
+  const extracted = await extraction();
   // One group of writes: on SQLite one commit per document (or per caller's batch), and a
   // failure while merging meetings leaves no document without its meetings.
   const { doc, created, merged } = await grouped(store, async () => {
@@ -136,12 +174,12 @@ export async function ingestDocument(store: Store, input: IngestInput, opts: Ing
       urls,
       title,
       outlet: input.outlet ?? null,
-      published: given ?? extraction.published,
+      published: given ?? extracted.published,
       text,
       contentHash: hash,
       simhash: fingerprint,
       sourceId: input.sourceId ?? null,
-      extraction,
+      extraction: extracted,
     });
     return { doc: stored, ...(await attachMeetings(store, stored)) };
   });

@@ -1,6 +1,7 @@
-import type { DocumentInput, Extraction, Logger, Meeting, Store, StoredDocument, TopicChange } from '../../core/index.js';
-import { extract as realExtract } from '../extract/extract.js';
+import type { Logger, Meeting, Store, StoredDocument, TopicChange } from '../../core/index.js';
 import { meetingTopics, type TopicSource } from '../merge/index.js';
+import { inThreadExtract } from './ingest-document.js';
+import type { ExtractFn } from './types.js';
 
 export interface RetagSummary {
   /** Stored documents tagged again. */
@@ -19,7 +20,7 @@ export interface RetagProgress {
 
 export interface RetagOptions {
   /** The extractor with the taxonomy to tag with (the built-in one when absent). */
-  extract?: (input: DocumentInput) => Extraction;
+  extract?: ExtractFn;
   /** Documents read, tagged and written per transaction. Default 200. */
   batchSize?: number;
   onProgress?: (progress: RetagProgress) => void;
@@ -43,7 +44,7 @@ function topicSource(doc: StoredDocument, topics: readonly string[]): TopicSourc
  * Documents stored after the run starts are left alone; they were tagged when stored.
  */
 export async function retagStored(store: Store, opts: RetagOptions = {}): Promise<RetagSummary> {
-  const extract = opts.extract ?? realExtract;
+  const extract = opts.extract ?? inThreadExtract;
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const upto = await store.documents.lastSeq();
   const total = await store.documents.count();
@@ -65,8 +66,10 @@ export async function retagStored(store: Store, opts: RetagOptions = {}): Promis
     documents += batch.length;
     const changed: TopicChange[] = [];
     const sources = new Map<number, TopicSource>();
-    for (const doc of batch) {
-      const topics = extract({ text: doc.text, title: doc.title, published: doc.published, url: doc.url }).topics;
+    // All asked for at once: an extractor thread gets the whole batch in its queue.
+    const tagged = await Promise.all(batch.map(async (doc) => (await extract({ text: doc.text, title: doc.title, published: doc.published, url: doc.url })).topics));
+    for (const [i, doc] of batch.entries()) {
+      const topics = tagged[i]!;
       if (!sameList(topics, doc.extraction.topics)) changed.push({ id: doc.id, topics });
       sources.set(doc.id, topicSource(doc, topics));
     }

@@ -14,9 +14,12 @@ export interface IngestInput {
   sourceId?: number | null;
 }
 
+/** An extractor: in this thread (returns at once) or on the extractor thread (a promise). */
+export type ExtractFn = (input: DocumentInput) => Extraction | Promise<Extraction>;
+
 export interface IngestOptions {
-  /** The extractor; the real one unless a caller wraps it (e.g. to time it). */
-  extract?: (input: DocumentInput) => Extraction;
+  /** The extractor; the real one on this thread unless a caller passes the thread's or wraps it (e.g. to time it). */
+  extract?: ExtractFn;
   log?: Logger;
   /** SimHash candidates compared per document. Default 16. */
   nearDuplicateLimit?: number;
@@ -59,4 +62,10 @@ export interface IngestProgress {
 
 export interface BatchOptions extends IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Documents loaded, and their extraction requested, ahead of the one being stored, where a
+   * driver has them all in hand (files). Pays only with an extractor on another thread: it
+   * extracts the next documents while this one is deduplicated, stored and merged. Default 0.
+   */
+  readAhead?: number;
 }
