@@ -81,7 +81,7 @@ const handlers: Record<string, Handler> = {
     for (const file of positionals) {
       try {
         const briefing = parseBriefingText(readFileSync(file, 'utf8'));
-        const facts = extract({ text: briefing.body, title: briefing.title, published: briefing.published });
+        const facts = await extract({ text: briefing.body, title: briefing.title, published: briefing.published });
         process.stdout.write(values.json ? `${JSON.stringify(facts)}\n` : `${file}\n${JSON.stringify(facts, null, 2)}\n`);
       } catch (error) {
         failed++;
