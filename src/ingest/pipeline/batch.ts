@@ -1,5 +1,6 @@
 import type { Store } from '../../core/index.js';
-import { ingestDocument } from './ingest-document.js';
+import { ingestDocument, ingestPrepared } from './ingest-document.js';
+import type { ReadyDocument } from './read-ahead.js';
 import { countFailure, countResult, emptySummary } from './summary.js';
 import type { BatchOptions, IngestInput, IngestResult, IngestSummary } from './types.js';
 
@@ -20,10 +21,21 @@ export class Batch {
   }
 
   /** Ingests one item; a failure is recorded against `source` and never thrown. */
-  async ingest(source: string, load: () => Promise<IngestInput>): Promise<IngestResult | null> {
+  ingest(source: string, load: () => Promise<IngestInput>): Promise<IngestResult | null> {
+    return this.settle(source, async () => ingestDocument(this.store, await load(), this.opts));
+  }
+
+  /** Ingests a document a ReadAhead loaded (and maybe extracted) ahead; failures as in `ingest`. */
+  ingestReady(source: string, ready: Promise<ReadyDocument>): Promise<IngestResult | null> {
+    return this.settle(source, async () => {
+      const doc = await ready;
+      return ingestPrepared(this.store, doc.prepared, doc.extraction, this.opts);
+    });
+  }
+
+  private async settle(source: string, run: () => Promise<IngestResult>): Promise<IngestResult | null> {
     try {
-      const input = await load();
-      const result = await ingestDocument(this.store, input, this.opts);
+      const result = await run();
       this.record(source, result);
       return result;
     } catch (error) {

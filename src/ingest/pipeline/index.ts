@@ -1,4 +1,5 @@
 export { ingestDocument } from './ingest-document.js';
+export { READ_AHEAD } from './read-ahead.js';
 export { ingestPaths } from './ingest-paths.js';
 export { ingestUrls, type UrlBatchOptions, type UrlTarget } from './ingest-urls.js';
 export type * from './types.js';

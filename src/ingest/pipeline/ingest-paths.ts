@@ -2,6 +2,7 @@ import type { Store } from '../../core/index.js';
 import { listIngestibleFiles, readLocalFile } from '../parse/index.js';
 import { Batch } from './batch.js';
 import { grouped } from './ingest-document.js';
+import { ReadAhead } from './read-ahead.js';
 import type { BatchOptions, IngestInput, IngestSummary } from './types.js';
 
 const FILES_PER_COMMIT = 100;
@@ -25,11 +26,17 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
       batch.fail(path, error);
     }
   }
+  // The next files are read, and extracted on the extractor thread, while this one is stored.
+  const ahead = new ReadAhead(
+    files.map((file) => () => localInput(file)),
+    opts.extract,
+    opts.readAhead ?? 0,
+  );
   // Local files load fast, so a chunk of them shares one commit (each document stays all or
   // nothing inside it: a failed one is rolled back alone).
   for (let i = 0; i < files.length; i += FILES_PER_COMMIT) {
     await grouped(store, async () => {
-      for (const file of files.slice(i, i + FILES_PER_COMMIT)) await batch.ingest(file, () => localInput(file));
+      for (let j = i; j < Math.min(i + FILES_PER_COMMIT, files.length); j++) await batch.ingestReady(files[j]!, ahead.take(j));
     });
   }
   return batch.summary;

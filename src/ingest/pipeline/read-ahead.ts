@@ -1,0 +1,57 @@
+import type { Extraction } from '../../core/index.js';
+import { extractionInput, inThreadExtract, prepareDocument, type PreparedDocument } from './ingest-document.js';
+import type { ExtractFn, IngestInput } from './types.js';
+
+/**
+ * Documents read ahead by the bulk drivers. Enough to keep the extractor thread busy through
+ * a slow store write or a commit; few enough that the texts and extractions held stay small.
+ */
+export const READ_AHEAD = 16;
+
+/** A document loaded and prepared, with its extraction: already requested when read ahead. */
+export interface ReadyDocument {
+  prepared: PreparedDocument;
+  extraction(): Extraction | Promise<Extraction>;
+}
+
+/**
+ * Loads documents in order and keeps the next `window` of them loaded with their extraction
+ * requested, so the extractor thread works on those while the main thread stores the current
+ * one. Dedupe still decides at each document's turn: an extraction done ahead for a document
+ * that turns out to be a copy is dropped. With a window of 0 nothing happens ahead: each
+ * document is loaded when taken and extracted only if it is new, as ingestDocument does.
+ */
+export class ReadAhead {
+  private readonly started = new Map<number, Promise<ReadyDocument>>();
+  private next = 0;
+
+  constructor(
+    private readonly loads: ReadonlyArray<() => Promise<IngestInput>>,
+    private readonly extract: ExtractFn = inThreadExtract,
+    private readonly window = 0,
+  ) {}
+
+  /** Document `i`, taken in order (0, 1, 2...); rejects as its load or preparation failed. */
+  take(i: number): Promise<ReadyDocument> {
+    for (; this.next <= Math.min(i + this.window, this.loads.length - 1); this.next++) {
+      const ready = this.start(this.next);
+      // Taken later: a failed load waits to be reported in its turn, not as an unhandled rejection now.
+      ready.catch(() => {});
+      this.started.set(this.next, ready);
+    }
+    const ready = this.started.get(i);
+    if (!ready) throw new Error(`document ${i} was taken already or out of order`);
+    this.started.delete(i);
+    return ready;
+  }
+
+  private async start(i: number): Promise<ReadyDocument> {
+    const prepared = prepareDocument(await this.loads[i]!());
+    if (this.window === 0) return { prepared, extraction: () => this.extract(extractionInput(prepared)) };
+    // Async even around an extractor that throws at once: its failure is the document's, at its turn.
+    const requested = (async () => this.extract(extractionInput(prepared)))();
+    // A copy never awaits its extraction; its failure must not surface as unhandled.
+    requested.catch(() => {});
+    return { prepared, extraction: () => requested };
+  }
+}
