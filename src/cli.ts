@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { renderPlainText, SHELL_USER, type Logger } from './core/index.js';
 import { parseBriefingText } from './ingest/extract/briefing-format.js';
 import { createTaxonomy } from './ingest/taxonomy.js';
-import { ingestPaths, ingestUrls, meetingsToJson, retagStored, type IngestProgress, type IngestSummary, type RetagProgress } from './ingest/pipeline/index.js';
+import { ingestPaths, ingestUrls, meetingsToJson, READ_AHEAD, retagStored, type IngestProgress, type IngestSummary, type RetagProgress } from './ingest/pipeline/index.js';
 import { createLogger } from './logging.js';
 import { createApp } from './main.js';
 import { SHELL_ASKER } from './platforms/shell/shell-platform.js';
@@ -56,7 +56,8 @@ const handlers: Record<string, Handler> = {
         : undefined;
       const urls = args.filter((a) => URL_LIKE.test(a));
       const paths = args.filter((a) => !URL_LIKE.test(a));
-      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: app.taxonomy.extract };
+      // Extraction on the app's extractor thread, the next files read and extracted while one is stored.
+      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: app.extractor.extract, readAhead: READ_AHEAD };
       const summary = addSummaries(
         paths.length ? await ingestPaths(app.store, paths, options) : undefined,
         urls.length ? await ingestUrls(app.store, urls, options) : undefined,

@@ -5,7 +5,8 @@ import { commands } from '../commands/index.js';
 import { digests } from '../digests/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDispatcher, type CommandContext, type Dispatcher, type Logger, type Platform, type Store } from './core/index.js';
-import { ingestPaths, startPoller, watchInbox } from './ingest/pipeline/index.js';
+import type { ExtractorThread } from './ingest/extract/extract-thread.js';
+import { ingestPaths, READ_AHEAD, startPoller, watchInbox, type ExtractFn } from './ingest/pipeline/index.js';
 import { createTaxonomy, type Taxonomy } from './ingest/taxonomy.js';
 import { createLogger } from './logging.js';
 import { createShellPlatform } from './platforms/shell/shell-platform.js';
@@ -29,6 +30,13 @@ export interface App {
   dispatcher: Dispatcher;
   /** Built-in topics plus TOPICS_FILE: what commands list and what ingestion tags. */
   taxonomy: Taxonomy;
+  /**
+   * The extractor on its worker thread, with the taxonomy's topics, shared by everything that
+   * ingests here (samples, `briefbot ingest`, the poller, the inbox): started by the first
+   * document, closed with the app. Extraction then neither blocks the bot's event loop nor
+   * loads the extractor's models on the main thread.
+   */
+  extractor: ExtractorThread;
   close(): Promise<void>;
 }
 
@@ -37,7 +45,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const taxonomy = createTaxonomy(config.userTopics);
   const topics = taxonomy.topics;
   const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
-  if (config.seedSamples) await seedSamples(store, log, taxonomy);
+  const extractor = taxonomy.startThread();
+  if (config.seedSamples) await seedSamples(store, log, extractor.extract);
   const owner = config.instanceId ?? `${hostname()}:${process.pid}`;
   const platforms = new Map<string, Platform>();
   const engine = new DeliveryEngine({
@@ -83,18 +92,20 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     context,
     dispatcher: createDispatcher(context, { replyCacheMs: config.replyCacheSec * 1000 }),
     taxonomy,
+    extractor,
     async close() {
       await scheduler.stop();
+      await extractor.close();
       await store.close();
     },
   };
 }
 
 /** Loads our sample briefings into an empty store, once: a second start adds nothing. */
-export async function seedSamples(store: Store, log: Logger, taxonomy: Taxonomy = createTaxonomy()): Promise<void> {
+export async function seedSamples(store: Store, log: Logger, extract: ExtractFn = createTaxonomy().extract): Promise<void> {
   if (await store.getMeta('samples_seeded')) return;
   if ((await store.documents.count()) === 0) {
-    const summary = await ingestPaths(store, [SAMPLES_DIR], { log, extract: taxonomy.extract });
+    const summary = await ingestPaths(store, [SAMPLES_DIR], { log, extract, readAhead: READ_AHEAD });
     log.info({ documents: summary.new, meetings: summary.meetingsCreated }, 'sample briefings loaded');
   }
   await store.setMeta('samples_seeded', new Date().toISOString());
@@ -196,10 +207,10 @@ async function run(): Promise<void> {
         allowPrivate: config.fetchAllowPrivate,
         intervalMs: config.pollEverySec * 1000,
         log,
-        ingest: { extract: app.taxonomy.extract },
+        ingest: { extract: app.extractor.extract },
       })
     : undefined;
-  const inbox = ingests && config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log, ingest: { extract: app.taxonomy.extract } }) : undefined;
+  const inbox = ingests && config.inboxDir ? await watchInbox(config.inboxDir, { store: app.store, log, ingest: { extract: app.extractor.extract } }) : undefined;
   stopWorkers = async () => {
     await poller?.stop();
     await inbox?.stop();
