@@ -46,6 +46,7 @@ export async function runBatch<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   db.batchDepth++;
   try {
     const result = await fn();
+    if (!nested) db.endBatch(true);
     (nested ? s.release : s.commit).run();
     return result;
   } catch (error) {
@@ -57,6 +58,7 @@ export async function runBatch<T>(db: Db, fn: () => Promise<T>): Promise<T> {
         s.rollback.run();
       }
     }
+    if (!nested) db.endBatch(false);
     db.epoch++;
     throw error;
   } finally {

@@ -19,6 +19,7 @@ export class Db {
    * inside a batch, the connection holds the write lock and knows every change.
    */
   epoch = 0;
+  private readonly batchHooks: Array<(committing: boolean) => void> = [];
 
   constructor(
     readonly raw: Database.Database,
@@ -54,6 +55,19 @@ export class Db {
   /** The epoch while a batch holds the write lock, or null when other writers may interleave. */
   writeEpoch(): number | null {
     return this.batchDepth > 0 ? this.epoch : null;
+  }
+
+  /**
+   * Registers work for the end of the outermost batch: called with true inside the transaction
+   * just before it commits (a throw rolls the batch back), with false after it rolled back.
+   */
+  onBatchEnd(hook: (committing: boolean) => void): void {
+    this.batchHooks.push(hook);
+  }
+
+  /** Runs the registered batch-end work; runBatch calls it. */
+  endBatch(committing: boolean): void {
+    for (const hook of this.batchHooks) hook(committing);
   }
 
   /** Runs `fn` in a deferred transaction: one consistent snapshot for several reads. */

@@ -9,8 +9,15 @@ import type { FingerprintRow } from './recent-fingerprints.js';
 import { simhashBands } from './simhash-bands.js';
 
 
+const INDEX_ONE = 'INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)';
+// Ids rolled back since are simply not found; an id handed out again is indexed once.
+const INDEX_MANY = `INSERT INTO documents_fts (rowid, title, text)
+  SELECT id, title, text FROM documents WHERE id IN (SELECT value FROM json_each(?))`;
+
 export class SqliteDocumentRepo implements DocumentRepo {
   private readonly nearDuplicates: NearDuplicateFinder;
+  /** Documents added in the open batch, indexed for search when it commits (see migration 005). */
+  private unindexed: number[] = [];
 
   constructor(
     private readonly db: Db,
@@ -31,6 +38,11 @@ export class SqliteDocumentRepo implements DocumentRepo {
       },
       writeEpoch: () => db.writeEpoch(),
     }, nearDuplicateWindow);
+    db.onBatchEnd((committing) => {
+      const ids = this.unindexed;
+      this.unindexed = [];
+      if (committing && ids.length > 0) db.run(INDEX_MANY, toJson(ids));
+    });
   }
 
   async add(doc: NewDocument): Promise<StoredDocument> {
@@ -58,6 +70,8 @@ export class SqliteDocumentRepo implements DocumentRepo {
         doc.extraction.development,
       );
       const newId = Number(result.lastInsertRowid);
+      if (this.db.batchDepth > 0) this.unindexed.push(newId);
+      else this.db.run(INDEX_ONE, newId, doc.title, doc.text);
       for (const url of [doc.url, ...(doc.urls ?? [])]) {
         if (url !== null && this.insertUrl(newId, url)) urls.push(url);
       }
