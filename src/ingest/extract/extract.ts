@@ -1,7 +1,8 @@
 import type { DocumentInput, Extraction, MeetingFacts } from '../../core/facts.js';
 import { analyse, headline, type Sentence } from './nlp.js';
 import { findBodies } from './bodies.js';
-import { readDateline, withoutDateline } from './dateline.js';
+import { readDateline } from './dateline.js';
+import { withoutDateline } from './dateline-span.js';
 import { buildFrame, type Frame } from './frame.js';
 import { assemble } from './meetings.js';
 import { findTopics, type CompiledTopics, type Zone } from './topics.js';

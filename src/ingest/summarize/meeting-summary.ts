@@ -1,7 +1,7 @@
 import type { CitedSentence, MeetingFacts, SummarySentence } from '../../core/index.js';
 import { argumentCounter } from './arguments.js';
 import { jaccard, knownWordSet } from './similarity.js';
-import { datelineEnd, withoutDateline } from '../extract/dateline.js';
+import { datelineEnd, withoutDateline } from '../extract/dateline-span.js';
 import { splitSentences, type TextSpan } from './split-sentences.js';
 
 /** Sentences in a meeting's summary, across all its sources. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDateline, withoutDateline } from '../../../src/ingest/extract/dateline.js';
+import { readDateline } from '../../../src/ingest/extract/dateline.js';
+import { withoutDateline } from '../../../src/ingest/extract/dateline-span.js';
 
 const span = (body: string, text: string) => {
   const start = body.indexOf(text);
