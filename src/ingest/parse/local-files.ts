@@ -1,4 +1,5 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseBriefingText } from '../extract/briefing-format.js';
@@ -45,21 +46,45 @@ function notFound(path: string, err: unknown): ParseError {
   return new ParseError('not-found', path, `${path} does not exist or cannot be read; check the path.`, { cause: err });
 }
 
+/**
+ * The file's bytes, read at once: local files are capped small, and the five asynchronous
+ * calls a promise-based stat and read take cost about 0.2 ms of the main thread per file, as
+ * much as storing the document. Throws `ParseError` naming the path.
+ */
+function readBounded(abs: string, maxBytes: number): { bytes: Buffer; kind: LocalFileKind } {
+  let fd: number;
+  try {
+    // Non-blocking, so a named pipe is refused as not a regular file instead of waiting for a writer.
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw notFound(abs, err);
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new ParseError('not-a-file', abs, `${abs} is not a regular file; to ingest a folder, list it with listIngestibleFiles.`);
+    const kind = localFileKind(abs);
+    if (!kind) throw new ParseError('unsupported-type', abs, `${abs} is not a .txt, .md, .html or .htm file; convert it to one of those to ingest it.`);
+    if (info.size > maxBytes) throw new ParseError('too-large', abs, `${abs} is ${info.size} bytes, over the ${maxBytes}-byte limit; split it into smaller files.`);
+    // One byte past the size seen: a file still growing is cut at the cap, not read without end.
+    const bytes = Buffer.allocUnsafe(Math.min(info.size + 1, maxBytes + 1));
+    let length = 0;
+    for (let n = 1; n > 0 && length < bytes.length; length += n) n = readSync(fd, bytes, length, bytes.length - length, null);
+    if (length > maxBytes) throw new ParseError('too-large', abs, `${abs} is over the ${maxBytes}-byte limit; split it into smaller files.`);
+    return { bytes: bytes.subarray(0, length), kind };
+  } catch (err) {
+    if (err instanceof ParseError) throw err;
+    throw notFound(abs, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Read a .txt briefing, .md or .html/.htm file as plain text with its title and date; throws `ParseError` naming the path. */
 export async function readLocalFile(path: string, opts: LocalFileOptions = {}): Promise<LocalDocument> {
   const abs = resolve(path);
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
   const maxLine = opts.maxLineChars ?? 20_000;
-  const info = await stat(abs).catch((err: unknown) => {
-    throw notFound(abs, err);
-  });
-  if (!info.isFile()) throw new ParseError('not-a-file', abs, `${abs} is not a regular file; to ingest a folder, list it with listIngestibleFiles.`);
-  const kind = localFileKind(abs);
-  if (!kind) throw new ParseError('unsupported-type', abs, `${abs} is not a .txt, .md, .html or .htm file; convert it to one of those to ingest it.`);
-  if (info.size > maxBytes) throw new ParseError('too-large', abs, `${abs} is ${info.size} bytes, over the ${maxBytes}-byte limit; split it into smaller files.`);
-  const bytes = await readFile(abs).catch((err: unknown) => {
-    throw notFound(abs, err);
-  });
+  const { bytes, kind } = readBounded(abs, maxBytes);
   if (looksBinary(bytes)) throw new ParseError('binary', abs, `${abs} holds binary data, not text; only text, Markdown and HTML files can be ingested.`);
   let { text: raw } = decodeBody(bytes, null);
   // Files carry no Content-Type; undeclared bytes that are not UTF-8 are nearly always Windows Latin-1.

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,8 @@ beforeAll(async () => {
   await writeFile(p('binary.txt'), Buffer.from([0x54, 0x69, 0x74, 0x6c, 0x65, 0x00, 0x01, 0x02, 0xff]));
   await writeFile(p('latin1.txt'), Buffer.from('Title: Réunion\n\nLa réunion a eu lieu à Niamey.\n', 'latin1'));
   await writeFile(p('notes.pdf'), '%PDF-1.4');
+  // A named pipe with no writer: opening it the blocking way would wait forever.
+  execFileSync('mkfifo', [p('pipe.txt')]);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -87,6 +90,7 @@ describe('readLocalFile', () => {
     ['binary.txt', 'binary'],
     ['notes.pdf', 'unsupported-type'],
     ['inbox', 'not-a-file'],
+    ['pipe.txt', 'not-a-file'],
   ] as const)('refuses %s with %s, naming the path', async (name, code) => {
     await expectParseError(() => readLocalFile(p(name)), code, p(name));
   });
