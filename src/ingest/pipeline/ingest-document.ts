@@ -4,7 +4,6 @@ import { attachMeetings } from './attach-meetings.js';
 import { fingerprintText, isNearDuplicate, packShingles, packedOverlap, shingleSet } from '../dedupe/index.js';
 import type { ExtractFn, IngestInput, IngestOptions, IngestResult } from './types.js';
 
-const DEFAULT_NEAR_DUPLICATE_LIMIT = 16;
 // Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
 // edited. Syndicated copies (byline, footer, a paragraph cut) share nearly all; reports of different
 // meetings written from one house template can share half, and must not be folded together.
@@ -155,10 +154,10 @@ export async function ingestPrepared(
     return duplicate('duplicate', same.id);
   }
   const fingerprint = own.simhash();
-  const candidates = await store.documents.nearDuplicateCandidates(fingerprint, opts.nearDuplicateLimit ?? DEFAULT_NEAR_DUPLICATE_LIMIT);
-  // Each check needs a whole document; the store ranks the closest first, so a few suffice,
-  // loaded in one call.
-  const close = candidates.filter((c) => c.simhash && isNearDuplicate(fingerprint, c.simhash)).slice(0, MAX_CONFIRMATIONS);
+  // Each check needs a whole document; the store offers those within the near-duplicate bound
+  // closest first, so the first few are all that are confirmed, loaded in one call.
+  const candidates = await store.documents.nearDuplicateCandidates(fingerprint, MAX_CONFIRMATIONS);
+  const close = candidates.filter((c) => c.simhash && isNearDuplicate(fingerprint, c.simhash));
   const original = close.length ? await confirmedOriginal(store, close, own.shingles()) : null;
   if (original) {
     await addMissingUrls(store, original, urls);

@@ -21,8 +21,6 @@ export interface IngestOptions {
   /** The extractor; the real one on this thread unless a caller passes the thread's or wraps it (e.g. to time it). */
   extract?: ExtractFn;
   log?: Logger;
-  /** SimHash candidates compared per document. Default 16. */
-  nearDuplicateLimit?: number;
 }
 
 export type IngestOutcome = 'new' | 'duplicate' | 'near-duplicate';
