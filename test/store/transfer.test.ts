@@ -206,3 +206,28 @@ describePostgres('moving a store from SQLite to PostgreSQL', () => {
     writeFileSync(join(dir, 'unused'), '');
   });
 });
+
+it('moves a SQLite store into a fresh SQLite file that searches and answers alike', async () => {
+  const source = openSqliteStore(join(dir, 'copy-source.db'), { log: silentLogger });
+  const target = openSqliteStore(join(dir, 'copy-target.db'), { log: silentLogger });
+  await fill(source);
+  const file = join(dir, 'copy.jsonl');
+  await exportToFile(source, file);
+  await importFromFile(target, file);
+  const before = commandsOver(source);
+  const after = commandsOver(target);
+  try {
+    for (const line of ['/brief meetings', '/brief search fingerprint', '/brief search Marrakech', '/brief search action plan', '/brief search sahel']) {
+      const expected = await before.ask(line);
+      expect(await after.ask(line), line).toBe(expected);
+    }
+    // The imported documents are in the search index once each.
+    target.db.exec("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)");
+    expect(await after.ask('/brief search fingerprint')).toMatch(/Fingerprinted wire note/);
+  } finally {
+    await before.stop();
+    await after.stop();
+    await source.close();
+    await target.close();
+  }
+});
