@@ -2,6 +2,8 @@ export { contentHash } from './content-hash.js';
 export {
   simhash,
   fingerprintText,
+  keyData,
+  keysFrom,
   hammingDistance,
   isNearDuplicate,
   setOverlap,
@@ -13,5 +15,6 @@ export {
   SHINGLE_WORDS,
   type Fingerprint,
   type TextKeys,
+  type KeyData,
 } from './simhash.js';
 export { normalizeForHash } from './normalize.js';

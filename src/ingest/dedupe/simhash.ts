@@ -118,6 +118,8 @@ export interface TextKeys {
   contentHash: string;
   simhash(): Fingerprint;
   shingles(): Set<number>;
+  /** The shingles packed (see packShingles), as remembered for later comparisons. */
+  packed(): Float64Array;
 }
 
 /**
@@ -129,11 +131,38 @@ export function fingerprintText(text: string): TextKeys {
   let hashed: HashedWords | null = null;
   let fingerprint: Fingerprint | null = null;
   let set: Set<number> | null = null;
+  let packed: Float64Array | null = null;
   const wordHashes = (): HashedWords => (hashed ??= hashWords(wordsOfNormalized(normalized)));
+  const shingles = (): Set<number> => (set ??= shingleSetOf(wordHashes()));
   return {
     contentHash: contentHashOfNormalized(normalized),
     simhash: () => (fingerprint ??= simhashOf(wordHashes())),
-    shingles: () => (set ??= shingleSetOf(wordHashes())),
+    shingles,
+    packed: () => (packed ??= packShingles(shingles())),
+  };
+}
+
+/** A text's keys as plain data, all computed: what another thread hands back with its extraction. */
+export interface KeyData {
+  contentHash: string;
+  simhash: Fingerprint;
+  /** Packed shingles (packShingles). */
+  shingles: Float64Array;
+}
+
+export function keyData(text: string): KeyData {
+  const keys = fingerprintText(text);
+  return { contentHash: keys.contentHash, simhash: keys.simhash(), shingles: keys.packed() };
+}
+
+/** TextKeys over keys computed elsewhere; the shingle set is rebuilt only if asked for. */
+export function keysFrom(data: KeyData): TextKeys {
+  let set: Set<number> | null = null;
+  return {
+    contentHash: data.contentHash,
+    simhash: () => data.simhash,
+    shingles: () => (set ??= new Set(data.shingles)),
+    packed: () => data.shingles,
   };
 }
 

@@ -1,12 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentInput, Extraction, TopicDef } from '../../core/index.js';
+import type { KeyData } from '../dedupe/index.js';
 import type { ExtractRequest, ExtractResponse, WorkerSetup } from './extract-worker.js';
 
 /** The extractor on a worker thread: documents go in, their Extraction comes back. */
 export interface ExtractorThread {
   /** Extracts one document on the thread; rejects with the extractor's own message if it throws. */
   extract(input: DocumentInput): Promise<Extraction>;
+  /**
+   * Works out the text's dedupe keys and extracts it, on the thread; the extractor's throw is
+   * answered as `error` beside the keys (a copy of a stored document needs only those).
+   */
+  analyse(input: DocumentInput): Promise<Analysis>;
   /** Ends the thread; requests still pending are rejected. A later `extract` starts a new one. */
   close(): Promise<void>;
   /** Documents answered so far and the time the extractor spent on them, on the thread. */
@@ -36,8 +42,11 @@ const BOOTSTRAP = new URL('./extract-worker-bootstrap.cjs', import.meta.url);
  */
 const HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
 
+/** A document's dedupe keys with its extraction, or the extractor's message if it threw. */
+export type Analysis = { keys: KeyData } & ({ extraction: Extraction } | { error: string });
+
 interface Pending {
-  resolve(extraction: Extraction): void;
+  settle(response: ExtractResponse): void;
   reject(error: Error): void;
 }
 
@@ -72,8 +81,7 @@ export function startExtractorThread(options: ExtractorThreadOptions = {}): Extr
       if (pending.size === 0) w.unref();
       totals.documents++;
       totals.busyMs += message.ms;
-      if ('error' in message) p.reject(new Error(message.error));
-      else p.resolve(message.extraction);
+      p.settle(message);
     });
     w.on('error', (error) => {
       // Only the current thread's failure concerns the requests pending (a closed one's cannot).
@@ -89,17 +97,28 @@ export function startExtractorThread(options: ExtractorThreadOptions = {}): Extr
     return w;
   };
 
+  const request = (input: DocumentInput, keys: boolean): Promise<ExtractResponse> => {
+    const w = (worker ??= spawn());
+    const id = nextId++;
+    // Only what the extractor reads crosses over: the stored document's other fields stay here.
+    const message: ExtractRequest = { id, input: { text: input.text, title: input.title, published: input.published, url: input.url }, keys };
+    return new Promise<ExtractResponse>((settle, reject) => {
+      pending.set(id, { settle, reject });
+      if (pending.size === 1) w.ref();
+      w.postMessage(message);
+    });
+  };
+
   return {
-    extract(input) {
-      const w = (worker ??= spawn());
-      const id = nextId++;
-      // Only what the extractor reads crosses over: the stored document's other fields stay here.
-      const request: ExtractRequest = { id, input: { text: input.text, title: input.title, published: input.published, url: input.url } };
-      return new Promise<Extraction>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        if (pending.size === 1) w.ref();
-        w.postMessage(request);
-      });
+    async extract(input) {
+      const answer = await request(input, false);
+      if ('error' in answer) throw new Error(answer.error);
+      return answer.extraction;
+    },
+    async analyse(input) {
+      const answer = await request(input, true);
+      const keys = answer.keys!;
+      return 'error' in answer ? { keys, error: answer.error } : { keys, extraction: answer.extraction };
     },
     async close() {
       const w = worker;

@@ -1,6 +1,5 @@
 import type { Store } from '../../core/index.js';
-import { ingestDocument, ingestPrepared } from './ingest-document.js';
-import type { ReadyDocument } from './read-ahead.js';
+import { ingestDocument, ingestPrepared, type ReadyDocument } from './ingest-document.js';
 import { countFailure, countResult, emptySummary } from './summary.js';
 import type { BatchOptions, IngestInput, IngestResult, IngestSummary } from './types.js';
 
@@ -27,10 +26,7 @@ export class Batch {
 
   /** Ingests a document a ReadAhead loaded (and maybe extracted) ahead; failures as in `ingest`. */
   ingestReady(source: string, ready: Promise<ReadyDocument>): Promise<IngestResult | null> {
-    return this.settle(source, async () => {
-      const doc = await ready;
-      return ingestPrepared(this.store, doc.prepared, doc.extraction, this.opts);
-    });
+    return this.settle(source, async () => ingestPrepared(this.store, await ready, this.opts));
   }
 
   private async settle(source: string, run: () => Promise<IngestResult>): Promise<IngestResult | null> {

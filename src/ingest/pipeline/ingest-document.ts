@@ -1,7 +1,7 @@
 import type { DocumentInput, Extraction, Store, StoredDocument } from '../../core/index.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
-import { fingerprintText, isNearDuplicate, packShingles, packedOverlap, shingleSet } from '../dedupe/index.js';
+import { fingerprintText, isNearDuplicate, packShingles, packedOverlap, shingleSet, type TextKeys } from '../dedupe/index.js';
 import type { ExtractFn, IngestInput, IngestOptions, IngestResult } from './types.js';
 
 // Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
@@ -123,22 +123,25 @@ export function extractionInput(doc: PreparedDocument): DocumentInput {
  * then each meeting it reports is merged into a stored meeting or created.
  */
 export async function ingestDocument(store: Store, input: IngestInput, opts: IngestOptions = {}): Promise<IngestResult> {
-  const doc = prepareDocument(input);
+  const prepared = prepareDocument(input);
   const extract = opts.extract ?? inThreadExtract;
-  return ingestPrepared(store, doc, () => extract(extractionInput(doc)), opts);
+  return ingestPrepared(store, { prepared, keys: () => fingerprintText(prepared.text), extraction: () => extract(extractionInput(prepared)) }, opts);
+}
+
+/** A prepared document with how to get its dedupe keys and its extraction (now, or worked out ahead). */
+export interface ReadyDocument {
+  prepared: PreparedDocument;
+  keys(): TextKeys | Promise<TextKeys>;
+  extraction(): Extraction | Promise<Extraction>;
 }
 
 /**
- * Ingests a prepared document. `extraction` is asked for only once the document is known to
- * be new; a bulk driver passes one requested ahead (see read-ahead.ts), which a duplicate drops.
+ * Ingests a prepared document. Its keys are asked for only if no URL is known, its extraction
+ * only once it is known to be new; a bulk driver passes them worked out ahead (see
+ * read-ahead.ts), and a duplicate drops its extraction.
  */
-export async function ingestPrepared(
-  store: Store,
-  prepared: PreparedDocument,
-  extraction: () => Extraction | Promise<Extraction>,
-  opts: IngestOptions = {},
-): Promise<IngestResult> {
-  const { input, text, urls, title, given } = prepared;
+export async function ingestPrepared(store: Store, ready: ReadyDocument, opts: IngestOptions = {}): Promise<IngestResult> {
+  const { input, text, urls, title, given } = ready.prepared;
   for (const url of urls) {
     const known = await store.documents.findByUrl(url);
     if (known) {
@@ -146,7 +149,7 @@ export async function ingestPrepared(
       return duplicate('duplicate', known.id);
     }
   }
-  const own = fingerprintText(text);
+  const own = await ready.keys();
   const hash = own.contentHash;
   const same = await store.documents.findByContentHash(hash);
   if (same) {
@@ -164,7 +167,7 @@ export async function ingestPrepared(
     return duplicate('near-duplicate', original.id);
   }
 
-  const extracted = await extraction();
+  const extracted = await ready.extraction();
   // One group of writes: on SQLite one commit per document (or per caller's batch), and a
   // failure while merging meetings leaves no document without its meetings.
   const { doc, created, merged } = await grouped(store, async () => {
@@ -183,7 +186,7 @@ export async function ingestPrepared(
     return { doc: stored, ...(await attachMeetings(store, stored)) };
   });
   // The next documents are mostly checked against recent ones like this: cheaper now than a load then.
-  rememberShingles(doc.id, fingerprint, packShingles(own.shingles()));
+  rememberShingles(doc.id, fingerprint, own.packed());
   opts.log?.debug({ documentId: doc.id, created, merged }, 'document ingested');
   return { outcome: 'new', documentId: doc.id, meetingsCreated: created, meetingsMerged: merged };
 }

@@ -31,6 +31,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
     files.map((file) => () => localInput(file)),
     opts.extract,
     opts.readAhead ?? 0,
+    opts.analyse,
   );
   // Local files load fast, so a chunk of them shares one commit (each document stays all or
   // nothing inside it: a failed one is rolled back alone).

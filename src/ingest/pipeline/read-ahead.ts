@@ -1,18 +1,12 @@
-import type { Extraction } from '../../core/index.js';
-import { extractionInput, inThreadExtract, prepareDocument, type PreparedDocument } from './ingest-document.js';
-import type { ExtractFn, IngestInput } from './types.js';
+import { fingerprintText, keysFrom } from '../dedupe/index.js';
+import { extractionInput, inThreadExtract, prepareDocument, type ReadyDocument } from './ingest-document.js';
+import type { AnalyseFn, ExtractFn, IngestInput } from './types.js';
 
 /**
  * Documents read ahead by the bulk drivers. Enough to keep the extractor thread busy through
  * a slow store write or a commit; few enough that the texts and extractions held stay small.
  */
 export const READ_AHEAD = 16;
-
-/** A document loaded and prepared, with its extraction: already requested when read ahead. */
-export interface ReadyDocument {
-  prepared: PreparedDocument;
-  extraction(): Extraction | Promise<Extraction>;
-}
 
 /**
  * Loads documents in order and keeps the next `window` of them loaded with their extraction
@@ -29,6 +23,7 @@ export class ReadAhead {
     private readonly loads: ReadonlyArray<() => Promise<IngestInput>>,
     private readonly extract: ExtractFn = inThreadExtract,
     private readonly window = 0,
+    private readonly analyse?: AnalyseFn,
   ) {}
 
   /** Document `i`, taken in order (0, 1, 2...); rejects as its load or preparation failed. */
@@ -47,11 +42,27 @@ export class ReadAhead {
 
   private async start(i: number): Promise<ReadyDocument> {
     const prepared = prepareDocument(await this.loads[i]!());
-    if (this.window === 0) return { prepared, extraction: () => this.extract(extractionInput(prepared)) };
+    const ownKeys = () => fingerprintText(prepared.text);
+    if (this.window === 0) return { prepared, keys: ownKeys, extraction: () => this.extract(extractionInput(prepared)) };
+    if (this.analyse) {
+      const answer = this.analyse(extractionInput(prepared));
+      // A copy found by URL never asks; a failure is the document's, at its turn.
+      answer.catch(() => {});
+      return {
+        prepared,
+        // Keys decide whether the document is a copy: a thread that failed leaves them to this one.
+        keys: () => answer.then((a) => keysFrom(a.keys), ownKeys),
+        extraction: async () => {
+          const a = await answer;
+          if ('error' in a) throw new Error(a.error);
+          return a.extraction;
+        },
+      };
+    }
     // Async even around an extractor that throws at once: its failure is the document's, at its turn.
     const requested = (async () => this.extract(extractionInput(prepared)))();
     // A copy never awaits its extraction; its failure must not surface as unhandled.
     requested.catch(() => {});
-    return { prepared, extraction: () => requested };
+    return { prepared, keys: ownKeys, extraction: () => requested };
   }
 }
