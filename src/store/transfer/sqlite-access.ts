@@ -50,14 +50,12 @@ function writer(db: Database.Database): TableWriter {
         `INSERT INTO ${table.name} (${table.columns.join(', ')}) VALUES (${table.columns.map((c) => `@${c}`).join(', ')})`,
       );
       for (const row of rows) statement.run(row);
-      // The store indexes the documents it adds for search itself (migration 005); so does an import.
-      if (table.name === 'documents') {
-        const index = db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (@id, @title, @text)');
-        for (const row of rows) index.run(row);
-      }
     },
     async finish() {
-      // AUTOINCREMENT already moved sqlite_sequence past every explicit id.
+      // AUTOINCREMENT already moved sqlite_sequence past every explicit id. The store indexes the
+      // documents it adds for search itself (migration 005), so the rows written here are indexed
+      // now, once, from the documents table.
+      db.exec("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')");
     },
   };
 }
