@@ -161,7 +161,7 @@ async function pipelinePhase(): Promise<PipelineResult> {
     stages: [
       ...[...stageMs].sort((x, y) => y[1] - x[1]),
       ['waiting (extractor thread, file reads)', idle],
-      ['rest (read files, hashes, merge, summary)', ms - accounted - idle],
+      ['rest (read files, merge, summary)', ms - accounted - idle],
     ],
     extractorMs: worker.busyMs - warm.busyMs,
     extracted: worker.documents - warm.documents,

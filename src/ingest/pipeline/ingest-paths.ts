@@ -29,9 +29,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], opts: 
   // The next files are read, and extracted on the extractor thread, while this one is stored.
   const ahead = new ReadAhead(
     files.map((file) => () => localInput(file)),
-    opts.extract,
-    opts.readAhead ?? 0,
-    opts.analyse,
+    opts,
   );
   // Local files load fast, so a chunk of them shares one commit (each document stays all or
   // nothing inside it: a failed one is rolled back alone).

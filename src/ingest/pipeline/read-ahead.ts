@@ -1,6 +1,6 @@
 import { fingerprintText, keysFrom } from '../dedupe/index.js';
 import { extractionInput, inThreadExtract, prepareDocument, type ReadyDocument } from './ingest-document.js';
-import type { AnalyseFn, ExtractFn, IngestInput } from './types.js';
+import type { AnalyseFn, BatchOptions, ExtractFn, IngestInput } from './types.js';
 
 /**
  * Documents read ahead by the bulk drivers. Enough to keep the extractor thread busy through
@@ -9,7 +9,7 @@ import type { AnalyseFn, ExtractFn, IngestInput } from './types.js';
 export const READ_AHEAD = 16;
 
 /**
- * Loads documents in order and keeps the next `window` of them loaded with their extraction
+ * Loads documents in order and keeps the next `readAhead` of them loaded with their extraction
  * requested, so the extractor thread works on those while the main thread stores the current
  * one. Dedupe still decides at each document's turn: an extraction done ahead for a document
  * that turns out to be a copy is dropped. With a window of 0 nothing happens ahead: each
@@ -18,13 +18,18 @@ export const READ_AHEAD = 16;
 export class ReadAhead {
   private readonly started = new Map<number, Promise<ReadyDocument>>();
   private next = 0;
+  private readonly extract: ExtractFn;
+  private readonly window: number;
+  private readonly analyse: AnalyseFn | undefined;
 
   constructor(
     private readonly loads: ReadonlyArray<() => Promise<IngestInput>>,
-    private readonly extract: ExtractFn = inThreadExtract,
-    private readonly window = 0,
-    private readonly analyse?: AnalyseFn,
-  ) {}
+    opts: Pick<BatchOptions, 'extract' | 'readAhead' | 'analyse'> = {},
+  ) {
+    this.extract = opts.extract ?? inThreadExtract;
+    this.window = opts.readAhead ?? 0;
+    this.analyse = opts.analyse;
+  }
 
   /** Document `i`, taken in order (0, 1, 2...); rejects as its load or preparation failed. */
   take(i: number): Promise<ReadyDocument> {

@@ -23,12 +23,12 @@ describe('dedupe keys from elsewhere', () => {
 
   it("takes a document's keys from the analysis, and computes them here when the thread failed", async () => {
     const loads = [ROME_WIRE, ROME_SYNDICATED].map((s) => async () => ({ text: `  ${s.text}\n`, title: s.title }));
-    const analysed = new ReadAhead(loads, undefined, 2, async (input) => ({ keys: keyData(input.text), error: 'refused' }));
+    const analysed = new ReadAhead(loads, { readAhead: 2, analyse: async (input) => ({ keys: keyData(input.text), error: 'refused' }) });
     const first = await analysed.take(0);
     await sameKeys(first.keys(), ROME_WIRE.text);
     await expect(first.extraction()).rejects.toThrow('refused');
 
-    const failed = new ReadAhead(loads, undefined, 2, () => Promise.reject(new Error('the extractor thread stopped')));
+    const failed = new ReadAhead(loads, { readAhead: 2, analyse: () => Promise.reject(new Error('the extractor thread stopped')) });
     const second = await failed.take(1);
     await sameKeys(second.keys(), ROME_SYNDICATED.text);
     await expect(second.extraction()).rejects.toThrow('the extractor thread stopped');
