@@ -47,10 +47,6 @@ function shingleHash(hashes: Uint32Array, start: number, count: number, seed: nu
   return fmix32(h ^ count);
 }
 
-function addBits(v: Int32Array, offset: number, h: number): void {
-  for (let bit = 0; bit < 32; bit++) v[offset + bit]! += (h >>> (31 - bit)) & 1 ? 1 : -1;
-}
-
 interface HashedWords {
   hi: Uint32Array;
   lo: Uint32Array;
@@ -69,49 +65,75 @@ function hashWords(tokens: string[]): HashedWords {
 const SEED_HI = 0x1b873593;
 const SEED_LO = 0x5bd1e995;
 
-function shingleSize(words: HashedWords): number {
-  return Math.min(SHINGLE_WORDS, words.hi.length);
-}
-
-function simhashOf(words: HashedWords): Fingerprint {
-  const size = shingleSize(words);
-  if (size === 0) return '0'.repeat(16);
-  // Each occurrence of a shingle counts once, as with a weight per distinct shingle.
-  const v = new Int32Array(64);
-  for (let i = 0; i + size <= words.hi.length; i++) {
-    addBits(v, 0, shingleHash(words.hi, i, size, SEED_HI));
-    addBits(v, 32, shingleHash(words.lo, i, size, SEED_LO));
+/** The two 32-bit hashes of the shingle at each word position: hashed once for SimHash and the shingle set alike. */
+function shingleHashes(words: HashedWords): HashedWords {
+  const size = Math.min(SHINGLE_WORDS, words.hi.length);
+  const count = size === 0 ? 0 : words.hi.length - size + 1;
+  const hi = new Uint32Array(count);
+  const lo = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    hi[i] = shingleHash(words.hi, i, size, SEED_HI);
+    lo[i] = shingleHash(words.lo, i, size, SEED_LO);
   }
-  let hex = '';
-  for (let nibble = 0; nibble < 16; nibble++) {
-    let n = 0;
-    for (let b = 0; b < 4; b++) n = (n << 1) | (v[nibble * 4 + b]! > 0 ? 1 : 0);
-    hex += n.toString(16);
-  }
-  return hex;
+  return { hi, lo };
 }
 
 /**
- * The distinct word shingles as 53-bit numbers: the two 32-bit shingle hashes, 21 bits of the
- * second. Two different shingles of two 1,000-word texts collide about once in 10^10 pairs.
+ * The bits set in more than half of the hashes: SimHash's vote, each hash weighing one. Counted
+ * in bit planes (a vertical counter), where adding a hash ripples a carry through about two
+ * planes instead of updating 32 counters; the vote is the same.
  */
-function shingleSetOf(words: HashedWords): Set<number> {
-  const size = shingleSize(words);
-  const out = new Set<number>();
-  for (let i = 0; i + size <= words.hi.length && size > 0; i++) {
-    out.add(shingleHash(words.hi, i, size, SEED_HI) * 0x200000 + (shingleHash(words.lo, i, size, SEED_LO) >>> 11));
+function majorityBits(hashes: Uint32Array): number {
+  const planes = new Int32Array(32);
+  const count = hashes.length;
+  let depth = 0;
+  for (let i = 0; i < count; i++) {
+    let carry = hashes[i]! | 0;
+    let k = 0;
+    while (carry !== 0) {
+      const plane = planes[k]!;
+      planes[k] = plane ^ carry;
+      carry = plane & carry;
+      k++;
+    }
+    if (k > depth) depth = k;
   }
-  return out;
+  let out = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    let ones = 0;
+    for (let k = depth - 1; k >= 0; k--) ones = ones * 2 + ((planes[k]! >>> bit) & 1);
+    if (2 * ones > count) out |= 1 << bit;
+  }
+  return out >>> 0;
+}
+
+const hex32 = (n: number): string => n.toString(16).padStart(8, '0');
+
+function simhashOf(shingles: HashedWords): Fingerprint {
+  return hex32(majorityBits(shingles.hi)) + hex32(majorityBits(shingles.lo));
+}
+
+/**
+ * The distinct shingles as 53-bit numbers, ascending: the two 32-bit shingle hashes, 21 bits of
+ * the second. Two different shingles of two 1,000-word texts collide about once in 10^10 pairs.
+ */
+function packedOf(shingles: HashedWords): Float64Array {
+  const all = new Float64Array(shingles.hi.length);
+  for (let i = 0; i < all.length; i++) all[i] = shingles.hi[i]! * 0x200000 + (shingles.lo[i]! >>> 11);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (distinct === 0 || all[i] !== all[distinct - 1]) all[distinct++] = all[i]!;
+  return all.slice(0, distinct);
 }
 
 /** 64-bit SimHash over word shingles of the normalized text, as 16 hex digits. Empty text gives all zeros. */
 export function simhash(text: string): Fingerprint {
-  return simhashOf(hashWords(words(text)));
+  return simhashOf(shingleHashes(hashWords(words(text))));
 }
 
 /** A text's word shingles, for `setOverlap`. */
 export function shingleSet(text: string): Set<number> {
-  return shingleSetOf(hashWords(words(text)));
+  return new Set(packedOf(shingleHashes(hashWords(words(text)))));
 }
 
 export interface TextKeys {
@@ -132,13 +154,13 @@ export function fingerprintText(text: string): TextKeys {
   let fingerprint: Fingerprint | null = null;
   let set: Set<number> | null = null;
   let packed: Float64Array | null = null;
-  const wordHashes = (): HashedWords => (hashed ??= hashWords(wordsOfNormalized(normalized)));
-  const shingles = (): Set<number> => (set ??= shingleSetOf(wordHashes()));
+  const hashes = (): HashedWords => (hashed ??= shingleHashes(hashWords(wordsOfNormalized(normalized))));
+  const packedShingles = (): Float64Array => (packed ??= packedOf(hashes()));
   return {
     contentHash: contentHashOfNormalized(normalized),
-    simhash: () => (fingerprint ??= simhashOf(wordHashes())),
-    shingles,
-    packed: () => (packed ??= packShingles(shingles())),
+    simhash: () => (fingerprint ??= simhashOf(hashes())),
+    shingles: () => (set ??= new Set(packedShingles())),
+    packed: packedShingles,
   };
 }
 
@@ -216,7 +238,10 @@ export function setOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): numb
  * boxed numbers, several times larger, and a cache of them filled the old generation with garbage).
  */
 export function packShingles(set: ReadonlySet<number>): Float64Array {
-  return Float64Array.from(set);
+  const out = new Float64Array(set.size);
+  let i = 0;
+  for (const s of set) out[i++] = s;
+  return out;
 }
 
 /** `setOverlap` of a packed shingle set and a shingle set. */

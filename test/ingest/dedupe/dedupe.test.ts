@@ -6,6 +6,7 @@ import {
   fingerprintText,
   hammingDistance,
   isNearDuplicate,
+  keyData,
   NEAR_DUPLICATE_BITS,
   setOverlap,
   shingleOverlap,
@@ -38,6 +39,17 @@ describe('simhash and hammingDistance', () => {
     expect(simhash(original)).toMatch(/^[0-9a-f]{16}$/);
     expect(simhash(original)).toBe(simhash(original));
     expect(simhash('')).toBe('0000000000000000');
+  });
+
+  it('keeps the fingerprints stored by earlier versions: the same texts give the same 64 bits', () => {
+    // Values written by the per-bit counter this replaced; a store compares new fingerprints with
+    // ones it holds, so any change to the hashing would silently stop near-duplicates matching.
+    expect(simhash(original)).toBe('70e503c2b277810e');
+    expect(simhash(syndicated)).toBe('30e101c2a223f44e');
+    expect(simhash(unrelated)).toBe('142b41910a0dfeee');
+    expect(simhash('Niamey hosts the Focus Group')).toBe('7bde25a202f67cb9');
+    expect(simhash('two words')).toBe('19abc11ac64aeee0');
+    expect(simhash('“Ça va” — très bien…')).toBe('1908e82418992160');
   });
 
   it('counts differing bits for hex strings and bigints alike', () => {
@@ -117,6 +129,15 @@ describe('fingerprintText and shingle sets', () => {
     expect(own.simhash()).toBe(simhash(syndicated));
     expect(setOverlap(shingleSet(original), own.shingles())).toBe(shingleOverlap(original, syndicated));
     expect(own.shingles()).toBe(own.shingles());
+  });
+
+  it('packs the distinct shingles ascending, as many as the shingle set holds', () => {
+    const own = fingerprintText(original);
+    const packed = [...own.packed()];
+    expect(packed).toEqual([...shingleSet(original)].sort((a, b) => a - b));
+    expect(packed.length).toBe(264);
+    expect(new Set(packed).size).toBe(packed.length);
+    expect(keyData(original)).toEqual({ contentHash: own.contentHash, simhash: '70e503c2b277810e', shingles: own.packed() });
   });
 
   it('counts distinct shingles in order: reordered words share none, a repeat adds none', () => {
