@@ -1,5 +1,5 @@
 import type { MeetingFacts } from '../../core/index.js';
-import { knownWordSet, wordSet } from './similarity.js';
+import { wordSet } from './similarity.js';
 
 type MeetingArgs = Pick<MeetingFacts, 'body' | 'city' | 'country' | 'chairs'>;
 
@@ -27,16 +27,17 @@ export function argumentCounter(meeting: MeetingArgs): (sentence: string) => num
     .filter((v): v is string => !!v && v.trim() !== '')
     .map(fold)
     .filter((v, i, all) => all.indexOf(v) === i);
-  const bodyWords = [...wordSet(meeting.body)];
+  // A body word is one of the sentence's words exactly when it stands between spaces in the
+  // folded sentence (fold and wordSet split alike), which spares a word set per sentence.
+  const bodyWords = [...wordSet(meeting.body)].map((w) => ` ${w} `);
   const bodyNeeded = Math.max(1, Math.ceil(bodyWords.length * 0.6));
   return (sentence) => {
     const folded = fold(sentence);
     let hits = 0;
     for (const p of phrases) if (folded.includes(p)) hits++;
     if (bodyWords.length > 0) {
-      const words = knownWordSet(sentence);
       let present = 0;
-      for (const w of bodyWords) if (words.has(w)) present++;
+      for (const w of bodyWords) if (folded.includes(w)) present++;
       if (present >= bodyNeeded) hits++;
     }
     return hits;

@@ -33,6 +33,16 @@ describe('argumentCounter', () => {
     expect(count('Ghana chaired the talks in Tamale.')).toBe(2);
     expect(count('Officials said yes.')).toBe(0);
   });
+
+  it('counts the body by whole words, accents and case aside, as the word sets compare them', () => {
+    const count = argumentCounter({ ...FACTS, body: 'Sahel Coalition Réunion Group', city: null, country: null, chairs: [] });
+    // Three of its four words are needed: 0.6 of them, rounded up.
+    expect(count('The REUNION group of the sahel met.')).toBe(1);
+    expect(count('The Sahel-Coalition met.')).toBe(0);
+    // Words inside other words do not count: "groups", "Sahelian".
+    expect(count('Sahelian coalition groups at the reunion.')).toBe(0);
+    expect(count('sahel, coalition; group!')).toBe(1);
+  });
 });
 
 describe('selectByMmr', () => {
