@@ -1,6 +1,5 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { readArticleMeta } from './article-meta.js';
+import { parseHTML, readabilityClass } from './dom.js';
 import { htmlToText, nodeToText } from './html-text.js';
 import { ParseError } from './parse-error.js';
 
@@ -51,7 +50,7 @@ export function extractArticle(html: string, url: string): Article {
   const pageTitle = document.querySelector('title')?.textContent?.trim() ?? '';
   stripChrome(document as never);
 
-  const parsed = new Readability(document as never, { charThreshold: 200 }).parse();
+  const parsed = new (readabilityClass())(document as never, { charThreshold: 200 }).parse();
   let text = parsed?.content ? htmlToText(parsed.content) : '';
   if (!text) {
     const main = document.querySelector('article') ?? document.querySelector('main') ?? document.body;

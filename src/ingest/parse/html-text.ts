@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 
 // Elements that end a line of running text; everything else flows inline.
 const BLOCK = new Set([
