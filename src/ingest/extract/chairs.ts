@@ -72,6 +72,11 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       add(partiesIn(text, toks, i + 1, Math.min(toks.length, i + 4)));
       continue;
     }
+    // "the group's co-chairs Italy, Morocco and the U.S.": the plural noun, its holders listed after it.
+    if (/^(?:co-)?(?:host|chair)s$/.test(t.lower) && /^\p{Lu}/u.test(toks[i + 1]?.value ?? '')) {
+      const listed = partiesIn(text, toks, i + 1, stopAt(i + 1, SPAN_STOP));
+      if (listed.length > 0) { add(listed); continue; }
+    }
     // Active voice: the subject runs back to a clause break or a relative pronoun's antecedent.
     let a = i - 1;
     while (a >= 0 && toks[a]!.value !== ';' && toks[a]!.lower !== 'which' && toks[a]!.lower !== 'who') a--;

@@ -23,6 +23,8 @@ export interface Frame {
   other: boolean;
   /** The other meeting is a coming one ("its next plenary"), which an announcement may be about. */
   forward: boolean;
+  /** The other meeting is told as the background of something else ("... when ministers met in Rome"). */
+  backdrop: boolean;
   /** The date is the day the meeting closed ("the talks closed on Tuesday"). */
   closing: boolean;
   /** The sentence refers back to a meeting already named ("this meeting", "the Ministerial"). */
@@ -33,7 +35,9 @@ export interface Frame {
   tense: Tense;
 }
 
-const ANAPHOR = /\b(?:the|this|that|today['’]s|its|their)\s+(?:[\w-]+\s+){0,3}(?:meeting|ministerial|session|gathering|conference|consultation|summit|plenary|talks|briefing)\b/i;
+const ANAPHOR = /\b(?:the|this|that|these|today['’]s|its|their)\s+(?:[\w-]+\s+){0,3}(?:meetings?|ministerial|sessions?|gathering|conference|consultations?|summit|plenary|talks|briefing)\b/i;
+/** "Kenya hosted, alongside the co-chairs ...", "Italy co-chaired.": the meeting is the one being told. */
+const ELLIPTIC_HOST = /\b(?:co-)?(?:hosted|chaired|hosts|chairs)(?=\s*[.;]|\s*,?\s+(?:alongside|together with|jointly with)\b)/i;
 const DISCUSSED = /\b(?:establishment|launch|creation|inauguration|formation|establish|launched|created|set up)\s+(?:of\s+)?(?:the\s+)?$/i;
 const PARTICIPANTS = /^\s+(?:partners?|members?|member states|countries|governments|delegations|states)\b/i;
 const ADJACENT = /^(?:\s*(?:of|under|from|within|in)\s+(?:the\s+)?|\s*['’]s\s+|\s+)$/i;
@@ -120,16 +124,26 @@ const MAX_ARG_DISTANCE = 14;
 const REFERRED = /\bas\s+(?:[\w-]+\s+){0,4}(?:at|during)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$/i;
 const NONE: ReadonlySet<string> = new Set();
 const BACKDROP = /\S\s+when\s+(?:[\w'’.-]+\s+){1,12}$/i;
+const RELATIVE = /,\s+(?:which|that)\s+(?:[\w'’-]+\s+){0,2}$/i;
 const HAPPENED = new Set(['held', 'place', 'opened', 'closed', 'concluded', 'ended', 'began', 'convened']);
 const FORWARD = new Set(['next', 'upcoming', 'forthcoming']);
 const TITLE_FUTURE = /\bto (?:meet|hold|host|co-host|convene|gather)\b/i;
 const CLOSING = /\b(?:closed|ended|concluded|wrapped up|closes|ends|concludes)\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$/i;
 const BUILDING = /^(?:House|Hall|Palace|Palais|Centre|Center|Hotel|Building|Tower|Towers|Castle|Gardens|Park|Square|Conference|Convention|Forum)$/;
 const MARKER_WINDOW = 8;
+const EARLIER_WHEN = new Set(['this', 'today', 'tonight', 'on', 'in']);
 
 /** Going somewhere to attend a meeting puts the meeting there; the same words say nothing of its date. */
 const ATTENDING = new Set(['take', 'taking', 'attend', 'attends', 'attending', 'participate', 'participates', 'participating', 'represent', 'visit', 'travel', 'travels', 'join', 'joins']);
 const VISIT = new Set(['visit', 'visits', 'visiting', 'visited']);
+
+/** "the Burkinabe capital" at token k: the capital of the country the demonym names. */
+function demonymCapital(toks: Tok[], k: number): Place | null {
+  if (toks[k]?.lower !== 'the' || toks[k + 2]?.lower !== 'capital') return null;
+  const c = countryByDemonym(toks[k + 1]?.value ?? '');
+  const cap = c ? capitalOf(c) : null;
+  return c && cap ? { city: cap, country: c } : null;
+}
 
 function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<number>, from: number): Place | null {
   let best: Place | null = null, bestDist = Infinity;
@@ -145,13 +159,14 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
     const compound = found && text[toks[found.next - 1]!.end] === '-';
     let place = found && !compound && !BUILDING.test(toks[found.next]?.value ?? '') ? found.value : null;
     // "in the Burkinabe capital": the capital of the country the demonym names.
-    if (!place && toks[i + 1]?.lower === 'the' && toks[i + 3]?.lower === 'capital') {
-      const c = countryByDemonym(toks[i + 2]?.value ?? '');
-      const cap = c ? capitalOf(c) : null;
-      if (c && cap) place = { city: cap, country: c };
-    }
+    if (!place) place = demonymCapital(toks, i + 1);
     if (!place && t.lower === 'at') {
       for (let j = Math.min(toks.length - 1, i + 6); j > i && !place; j--) place = venue(text.slice(toks[i + 1]!.start, toks[j]!.end));
+      // "at the Palais des Congrès of Nouakchott (of the Mauritanian capital)": a building of a place.
+      for (let j = i + 1, seen = false; j < Math.min(toks.length - 1, i + 8) && !place; j++) {
+        if (toks[j]!.lower === 'of' && seen) { place = placeAt(text, toks, j + 1)?.value ?? demonymCapital(toks, j + 1); break; }
+        seen ||= BUILDING.test(toks[j]!.value);
+      }
     }
     if (!place) continue;
     const d = nearest(anchors, i);
@@ -165,6 +180,7 @@ function findPlace(s: Sentence, text: string, anchors: number[], masked: Set<num
 
 const DAY_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Tt]oday|[Yy]esterday|[Tt]omorrow)$/;
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+const POSSESSIVE = /^['’]s\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?/;
 const REPORTING = /\b(?:said|says|told|stated|announced|reported|added|noted|issued|released|published)\s+(?:\w+\s+)?$/i;
 
 function findDate(s: Sentence, text: string, anchors: number[], masked: Set<number>, ref: IsoDate | null, from: number): DateMention | null {
@@ -181,6 +197,9 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
   for (const d of findDatesNear(s.text, spans, ref)) {
     const abs = s.start + d.index;
     if (REPORTING.test(text.slice(Math.max(s.start, abs - 30), abs))) continue;
+    // "Today's action": the day of something else, unless it is a meeting ("Tuesday's talks").
+    const owner = POSSESSIVE.exec(s.text.slice(d.index + d.length, d.index + d.length + 60));
+    if (owner && !owner.slice(1).some((w) => w && TRIGGERS.has(w.toLowerCase()))) continue;
     if (abs < from) continue;
     const i = tokIndexAt(s.toks, abs);
     const anchor = anchors.reduce((x, y) => (Math.abs(y - i) < Math.abs(x - i) ? y : x));
@@ -223,7 +242,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const masked = new Set<number>();
   for (const m of mine) for (let i = tokIndexAt(s.toks, m.start); i <= tokIndexAt(s.toks, m.end - 1); i++) masked.add(i);
   const introducing = lead && !chosen && !ANAPHOR.test(s.text);
-  const anaphoric = introducing || ANAPHOR.test(s.text);
+  const anaphoric = introducing || ANAPHOR.test(s.text) || ELLIPTIC_HOST.test(s.text);
   if (!chosen && BILATERAL.test(s.text)) return null;
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
@@ -231,6 +250,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const marker = (ti: number): string | null => {
     for (let k = Math.max(0, ti - MARKER_WINDOW); k < ti; k++) {
       const w = s.toks[k]?.lower ?? '';
+      // "co-chaired earlier this week a meeting": when this meeting was, not another one.
+      if (w === 'earlier' && EARLIER_WHEN.has(s.toks[k + 1]?.lower ?? '')) continue;
       if (OTHER_MEETING_MARKERS.has(w)) return w;
     }
     // "As ministers affirmed at the ministerial in May": what a past meeting said, quoted in passing.
@@ -239,7 +260,19 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     // "The timetable was discussed when political directors met in Baghdad": a meeting told as the
     // time of something else, past the lead, is a backdrop to the story, unless the title names its body.
     const backdrop = !lead && !isTitle && !(chosen && inTitle.has(chosen.body.name));
-    return backdrop && /\bwhen\b/i.test(before) && BACKDROP.test(before) ? 'when' : null;
+    if (!backdrop) return null;
+    if (/\bwhen\b/i.test(before) && BACKDROP.test(before)) return 'when';
+    // "The action builds on talks among members of the Finance Group, which met in Nairobi last month":
+    // a meeting told in a relative clause, after a verb of the sentence's own, is its background too.
+    const rel = RELATIVE.exec(before);
+    if (rel && chosen) {
+      const at = tokIndexAt(s.toks, s.start + rel.index);
+      for (let k = 0; k < Math.min(at, chosen.toks[0] ?? at); k++) {
+        const t = s.toks[k]!;
+        if (t.pos === 'VERB' && !masked.has(k) && !MEETING_VERBS.has(t.lower) && t.start >= from) return 'which';
+      }
+    }
+    return null;
   };
   const bodyAt = chosen?.toks[0];
   const mark = bodyAt === undefined
@@ -265,6 +298,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     date,
     closing: date !== null && CLOSING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
     forward: mark !== null && FORWARD.has(mark),
+    backdrop: mark === 'when' || mark === 'which',
     chairs: chairs.parties,
     unplacedChair: chairs.unplacedOffice,
     other,

@@ -44,6 +44,14 @@ function dateConflict(a: DateMention | null, b: DateMention | null): boolean {
 }
 
 const CLOSING_DAYS = 7;
+const DESCRIBING_WINDOW = 2;
+
+/** A frame right after `f` that refers back to a meeting and says who chaired it, where or when. */
+function describes(g: Frame, f: Frame): boolean {
+  const gap = g.sentence.index - f.sentence.index;
+  return gap > 0 && gap <= DESCRIBING_WINDOW && !g.body && g.anaphoric && !g.other && !g.introducing
+    && (g.chairs.length > 0 || g.place !== null || Boolean(g.date?.start));
+}
 
 /** "The talks closed on Tuesday" after "opened on Monday": the same meeting's last day. */
 function closes(d: Draft, f: Frame): boolean {
@@ -122,6 +130,14 @@ export function assemble(
   // closing a story on an attack) is what the story looks ahead to, not what it reports.
   const aside = (f: Frame) => f.tense === 'future' && f.sentence.index - story.leadIndex >= ANNOUNCING_LEAD
     && !(f.body && story.titleBodies.has(f.body.name));
+  // A meeting first told as the background of something else ("... when political directors met in
+  // N'Djamena") that the story goes on to describe ("The meeting was hosted by Chad") is what it reports,
+  // when it reports no other.
+  if (!titleFrame?.body && !bodyFrames.some((f) => f.body && !f.other && !aside(f))) {
+    const i = bodyFrames.findIndex((f) => f.backdrop && bodyFrames.some((g) => describes(g, f)));
+    const f = bodyFrames[i];
+    if (f) bodyFrames[i] = { ...f, other: false, backdrop: false };
+  }
   const lead = bodyFrames.find((f) => f.body && !f.other && f.sentence.index < LEAD_SENTENCES && !aside(f))
     ?? bodyFrames.find((f) => f.body && !f.other && !aside(f))
     // A text that opens on a coming meeting, saying where or when ("will hold its next plenary in

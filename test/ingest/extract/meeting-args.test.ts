@@ -73,9 +73,35 @@ describe('places', () => {
     const m = main('WASHINGTON - The Small Group of the Global Coalition met virtually on Tuesday.');
     expect([m.city, m.country]).toEqual([null, null]);
   });
+
+  it('does not take "virtual currencies" or "virtually all" for a meeting held online', () => {
+    const m = main('DOHA, May 17 - Qatar hosted the Counter ISIS Finance Group on Tuesday. The meeting looked at the use of virtual currencies by ISIS.');
+    expect([m.city, m.country]).toEqual(['Doha', 'Qatar']);
+    const n = main('PARIS - The Small Group of the Global Coalition met on Tuesday; virtually all its members attended the meeting.');
+    expect([n.city, n.country]).toEqual(['Paris', 'France']);
+  });
+
+  it('reads the place a named building belongs to ("at the Palais des Congrès of the Mauritanian capital")', () => {
+    const m = main('The meeting of the Africa Focus Group took place on Tuesday at the Palais des Congrès of the Mauritanian capital.');
+    expect([m.city, m.country]).toEqual(['Nouakchott', 'Mauritania']);
+    const n = main('The Accra Initiative met on Tuesday at the International Conference Centre of Accra.');
+    expect([n.city, n.country]).toEqual(['Accra', 'Ghana']);
+  });
+
+  it('takes the city a headline names for a meeting whose text gives only its country', () => {
+    const m = main('DAKAR, May 17 (Wire) - The Africa Focus Group of the coalition met on Tuesday and Wednesday in Ivory Coast\'s commercial capital.', '2024-05-17', 'Coalition officials meet in Abidjan');
+    expect([m.body, m.city, m.country]).toEqual(['Africa Focus Group', 'Abidjan', "Côte d'Ivoire"]);
+  });
 });
 
 describe('meeting dates', () => {
+  it('does not date a meeting by "Today\'s action", but by "Tuesday\'s talks"', () => {
+    const x = extract({ text: "Today's designation builds on work by the Global Coalition, whose experts met in Nairobi.", published: '2024-05-17' });
+    expect(x.meetings[0]).toMatchObject({ city: 'Nairobi', start: null });
+    expect(main("Tuesday's talks of the Small Group in Rome ended without a statement.").start).toBe('2024-05-14');
+  });
+
+
   it('dates the meeting, not the report ("said on Friday")', () => {
     const m = main('The Global Coalition met on Tuesday in Brussels, the Belgian ministry said on Friday.');
     expect([m.start, m.end]).toEqual(['2024-05-14', '2024-05-14']);
@@ -187,6 +213,16 @@ describe('chairs', () => {
   it('does not take a delegation leader for a chair', () => {
     const m = main('A Moroccan delegation led by the Director of Global Issues took part in the meeting of the Africa Focus Group in Niamey.');
     expect(m.chairs).toEqual([]);
+  });
+
+  it('reads chairs of "the meetings, which were co-chaired by" the sentence after the body is named', () => {
+    const m = main('Bahrain hosted the meetings of the Counter ISIS Finance Group in Manama on Tuesday. The minister opened the meetings, which were co-chaired by Saudi Arabia, Italy and the United States.');
+    expect(m.chairs).toEqual(['Bahrain', 'Saudi Arabia', 'Italy', 'United States']);
+  });
+
+  it('reads "Kenya hosted, alongside the group\'s co-chairs X and Y" after the meeting was named', () => {
+    const m = main('The AFG met in Nairobi on Tuesday. Kenya hosted, alongside the group\'s standing co-chairs Italy, Morocco and the U.S. Some 60 partners attended.');
+    expect(m.chairs).toEqual(['Kenya', 'Italy', 'Morocco', 'United States']);
   });
 
   it('does not take participants of a convened meeting for chairs', () => {

@@ -98,6 +98,26 @@ describe('which meeting the document is about', () => {
     expect([titled.body, titled.city]).toEqual(['Accra Initiative', 'Cotonou']);
   });
 
+  it('takes a meeting told in a relative clause after the sentence\'s own verb for a backdrop ("which met in Nairobi last month")', () => {
+    const text = 'The Treasury designated three ISIS financiers on Monday. Their assets are blocked. The action was coordinated with Kenya and builds on discussions among members of the Counter ISIS Finance Group, which met in Nairobi last month.';
+    const x = extract({ text, published: '2024-05-17' });
+    expect(x.is_meeting_report).toBe(false);
+    expect(x.meetings).toMatchObject([{ body: 'Counter ISIS Finance Group', city: 'Nairobi', start: null, primary: false }]);
+    // Without a verb of its own before it, the relative clause tells the story's meeting.
+    expect(main('Ministers arrived on Monday. Talks were tense. The Counter ISIS Finance Group, which met in Nairobi on Tuesday, agreed a plan.').city).toBe('Nairobi');
+  });
+
+  it('takes a backdrop meeting the story goes on to describe for the meeting it reports', () => {
+    const text = 'Fishermen on the lake say the war has no end. The army patrols the islands. Thousands have fled. The plight of the region came up in Niamey on Wednesday, when political directors of the Global Coalition met in the Nigerien capital. The meeting was hosted by Niger and co-chaired by the United States.';
+    const m = main(text);
+    expect([m.body, m.kind, m.city, m.start, m.chairs]).toEqual(['Global Coalition to Defeat ISIS', 'political-directors', 'Niamey', '2024-05-15', ['Niger', 'United States']]);
+  });
+
+  it('does not take "co-chaired earlier this week" for another meeting than the one told', () => {
+    const m = main('Rome - The Moroccan Foreign Minister and the Italian Deputy Foreign Minister co-chaired earlier this week in Rome a ministerial meeting of the Global Coalition against Daesh. Ministers welcomed the work of the Africa Focus Group, co-chaired by Morocco, Italy and Nigeria.');
+    expect([m.body, m.kind, m.city, m.start, m.chairs]).toEqual(['Global Coalition to Defeat ISIS', 'ministerial', 'Rome', null, ['Morocco', 'Italy']]);
+  });
+
   it('takes a coming meeting first told late in a story on something else for an aside ("are due to meet next month")', () => {
     const text = 'Floods destroyed hundreds of homes in northern Ghana on Sunday, officials said. Thousands of families have fled to schools and churches. Aid groups warned of disease. Accra Initiative ministers are due to meet in Lomé next month to discuss border security.';
     const x = extract({ text, published: '2024-05-17' });
