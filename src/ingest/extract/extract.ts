@@ -14,7 +14,7 @@ import { findDatesNear } from './dates.js';
 
 const OUTCOME = /\b(?:adopted|agreed|welcomed|announced|endorsed|approved|launched|decided|pledged|committed to)\b/i;
 const MAX_OUTCOMES = 4;
-const AGENDA = /\b(?:discuss(?:ed|es|ing|ion|ions)?|focus(?:ed|es|ing)?|agenda|lines? of effort|priorities|review(?:ed|s)?|address(?:ed|es|ing)?|examined|explored|emphasi[sz]ed|stress(?:ed)?|underscored|aims? to)\b/i;
+const AGENDA = /\b(?:discuss(?:ed|es|ing|ion|ions)?|focus(?:ed|es|ing)?(?!\s+group)|agenda|lines? of effort|priorities|review(?:ed|s)?|address(?:ed|es|ing)?|examined|explored|emphasi[sz]ed|stress(?:ed)?|underscored|aims? to)\b/i;
 const LEAD = 2;
 const LEAD_FOR_DATE = 3;
 const LEAD_WORDS = 6;

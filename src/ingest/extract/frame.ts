@@ -198,7 +198,8 @@ function findDate(s: Sentence, text: string, anchors: number[], masked: Set<numb
     const abs = s.start + d.index;
     if (REPORTING.test(text.slice(Math.max(s.start, abs - 30), abs))) continue;
     // "Today's action": the day of something else, unless it is a meeting ("Tuesday's talks").
-    const owner = POSSESSIVE.exec(s.text.slice(d.index + d.length, d.index + d.length + 60));
+    const next = s.text[d.index + d.length];
+    const owner = next === "'" || next === '’' ? POSSESSIVE.exec(s.text.slice(d.index + d.length, d.index + d.length + 60)) : null;
     if (owner && !owner.slice(1).some((w) => w && TRIGGERS.has(w.toLowerCase()))) continue;
     if (abs < from) continue;
     const i = tokIndexAt(s.toks, abs);

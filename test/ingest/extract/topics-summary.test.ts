@@ -53,6 +53,47 @@ describe('topic salience', () => {
     expect(topics).toContain('sahel');
   });
 
+  it('does not take the Africa Focus Group\'s name for a sentence saying what was discussed', () => {
+    // "Focus" in the group's name is not "focused on": the co-chair list is no agenda.
+    const text = 'Ministers of the Global Coalition met in Rome on Tuesday. They spoke of the threat in the Middle East. Ministers adopted a declaration and welcomed the work of the Africa Focus Group, co-chaired by Morocco, Italy and Nigeria.';
+    expect(extract({ text, published: '2024-05-17' }).topics).not.toContain('west-africa');
+  });
+
+  it('reads the verb "combat" as no military campaign, the noun still as one', () => {
+    const verb = 'The Finance Group of the Coalition met in Manama on Tuesday. The minister praised efforts to combat money laundering and the financing of terrorism.';
+    expect(extract({ text: verb, published: '2024-05-17' }).topics).not.toContain('military-campaign');
+    const noun = 'Defence chiefs of the Coalition met in Amman on Tuesday. They discussed the end of combat operations in Iraq.';
+    expect(extract({ text: noun, published: '2024-05-17' }).topics).toContain('military-campaign');
+  });
+
+  it('does not read a founding member\'s membership as news of coalition membership', () => {
+    const founding = 'Bahrain hosted the Counter ISIS Finance Group in Manama on Tuesday. Bahrain joined the Coalition at its founding in 2014.';
+    expect(extract({ text: founding, published: '2024-05-17' }).topics).not.toContain('coalition-membership');
+    const news = 'Officials welcomed the news that Zambia joined the Coalition on Monday, the latest African state to do so.';
+    expect(extract({ text: news, published: '2024-05-17' }).topics).toContain('coalition-membership');
+  });
+
+  it('reads camps for displaced families as humanitarian, not detention', () => {
+    const text = 'Political directors of the Global Coalition met in N\'Djamena on Wednesday. Some 200,000 people are displaced around the lake, many of them in camps for displaced families. The meeting discussed how to bring the displaced home.';
+    const topics = extract({ text, published: '2024-05-17' }).topics;
+    expect(topics).toContain('humanitarian');
+    expect(topics).not.toContain('detention-and-repatriation');
+  });
+
+  it('does not read a ministry\'s name ("Foreign Affairs, African Cooperation and ... Abroad") as Africa', () => {
+    const text = 'The Ministry of Foreign Affairs, African Cooperation and Mauritanians Abroad announces that the Small Group of the Global Coalition met in Nouakchott on Tuesday to discuss Syria.';
+    expect(extract({ text, title: 'Communiqué of the Ministry of Foreign Affairs, African Cooperation and Mauritanians Abroad', published: '2024-05-17' }).topics).not.toContain('africa');
+  });
+
+  it('reads ransoms and sources of money as financing, operations against ISIS as the military campaign, retaken areas as stabilization', () => {
+    const text = 'The Africa Focus Group met in Abidjan on Tuesday. Delegates discussed kidnapping for ransom and ways to cut off those sources of money.';
+    expect(extract({ text, published: '2024-05-17' }).topics).toContain('terrorism-financing');
+    const ops = 'The Small Group met virtually on Tuesday. Participants reviewed the sustained operations against ISIS cells in the desert.';
+    expect(extract({ text: ops, published: '2024-05-17' }).topics).toContain('military-campaign');
+    const areas = 'Political directors of the Global Coalition met in Niamey on Tuesday. Speakers at the meeting urged partners to pay for roads and clinics in areas the army has retaken.';
+    expect(extract({ text: areas, published: '2024-05-17' }).topics).toContain('stabilization');
+  });
+
   it('honours phrases that must not count', () => {
     const defs = [{ id: 'military-campaign', label: 'Military', phrases: ['military'], exclude: ['non-military'] }];
     const text = 'non-military aid. non-military aid. non-military aid.';
