@@ -64,26 +64,33 @@ function documentCandidates(doc: SummaryDoc, facts: MeetingFacts, countArgs: (s:
   return out;
 }
 
-/** Greedy maximal marginal relevance; a sentence too close to one already taken is never taken. */
+/**
+ * Greedy maximal marginal relevance; a sentence too close to one already taken is never taken.
+ * Each candidate's closeness to the sentences taken so far is kept up to date as they are
+ * taken, so every pair is compared once.
+ */
 export function selectByMmr<T extends { score: number; words: ReadonlySet<string> }>(pool: readonly T[], max: number, threshold = SAME_SUBSTANCE): T[] {
   const top = Math.max(1, ...pool.map((c) => c.score));
   const chosen: T[] = [];
   const left = [...pool];
+  const overlaps = left.map(() => 0);
   while (chosen.length < max && left.length > 0) {
     let bestIndex = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < left.length; i++) {
-      const c = left[i]!;
-      const overlap = chosen.reduce((m, t) => Math.max(m, jaccard(c.words, t.words)), 0);
+      const overlap = overlaps[i]!;
       if (overlap >= threshold) continue;
-      const value = LAMBDA * (c.score / top) - (1 - LAMBDA) * overlap;
+      const value = LAMBDA * (left[i]!.score / top) - (1 - LAMBDA) * overlap;
       if (value > bestValue) {
         bestValue = value;
         bestIndex = i;
       }
     }
     if (bestIndex < 0) break;
-    chosen.push(left.splice(bestIndex, 1)[0]!);
+    const taken = left.splice(bestIndex, 1)[0]!;
+    overlaps.splice(bestIndex, 1);
+    chosen.push(taken);
+    for (let i = 0; i < left.length; i++) overlaps[i] = Math.max(overlaps[i]!, jaccard(left[i]!.words, taken.words));
   }
   return chosen;
 }

@@ -57,6 +57,41 @@ describe('selectByMmr', () => {
     expect(chosen.map((c) => c.score)).toEqual([5, 1]);
     for (let i = 0; i < chosen.length; i++) for (let j = i + 1; j < chosen.length; j++) expect(jaccard(chosen[i]!.words, chosen[j]!.words)).toBeLessThan(0.5);
   });
+
+  it('chooses as greedy MMR by its definition does, on many random pools', () => {
+    type C = { id: number; score: number; words: ReadonlySet<string> };
+    // The definition: at each step, every candidate's closeness to all the sentences taken so far.
+    const reference = (pool: C[], max: number, threshold: number): number[] => {
+      const top = Math.max(1, ...pool.map((c) => c.score));
+      const chosen: C[] = [];
+      const left = [...pool];
+      while (chosen.length < max) {
+        let best = -1;
+        let bestValue = -Infinity;
+        left.forEach((c, i) => {
+          const overlap = Math.max(0, ...chosen.map((t) => jaccard(c.words, t.words)));
+          const value = 0.7 * (c.score / top) - 0.3 * overlap;
+          if (overlap < threshold && value > bestValue) [best, bestValue] = [i, value];
+        });
+        if (best < 0) break;
+        chosen.push(left.splice(best, 1)[0]!);
+      }
+      return chosen.map((c) => c.id);
+    };
+    let seed = 99;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const vocabulary = 'coalition group met niamey rome sahel financing plan agreed morocco italy niger partners border fighters'.split(' ');
+    for (let round = 0; round < 2000; round++) {
+      const pool = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, id) => ({
+        id,
+        score: Math.floor(random() * 5),
+        words: wordSet(Array.from({ length: 2 + Math.floor(random() * 7) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ')),
+      }));
+      const max = 1 + Math.floor(random() * 5);
+      const threshold = [0.3, 0.5, 0.8][round % 3]!;
+      expect(selectByMmr(pool, max, threshold).map((c) => c.id)).toEqual(reference(pool, max, threshold));
+    }
+  });
 });
 
 describe('meetingSummary', () => {
