@@ -63,7 +63,51 @@ export function findBodies(text: string): BodyMention[] {
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: BodyMention[] = [];
   for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  if (text.includes('(')) kept.push(...acronymMentions(text, kept, c));
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** "(CDCWG)" right after a body's name: an abbreviation the text defines for it. */
+const DEFINED = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u;
+
+/** Whether the letters of `abbr` are, in order, first letters of the last words of `name` ("CDCWG", "Counter-Daesh Communications Working Group"). */
+function abbreviates(abbr: string, name: string): boolean {
+  const initials = name.split(/[\s-]+/).slice(-8).map((w) => w.charAt(0).toLowerCase()).join('');
+  let i = 0;
+  for (const ch of abbr.toLowerCase()) {
+    if (!/\p{L}/u.test(ch)) continue;
+    i = initials.indexOf(ch, i) + 1;
+    if (i === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * "the Counter-Daesh Communications Working Group (CDCWG) ... The CDCWG met on
+ * Wednesday": an abbreviation defined in parentheses names the body wherever
+ * the text uses it again, if its letters are the name's initials ("(AFP)"
+ * after a name is a wire's credit, not its abbreviation).
+ */
+function acronymMentions(text: string, kept: BodyMention[], c: Compiled): BodyMention[] {
+  const out: BodyMention[] = [];
+  // An abbreviation the tables know ("ECOWAS", "AFG") is read where they say it counts.
+  // (The patterns are global: exec moves lastIndex, which findBodies' matchAll would start from, so it is put back.)
+  const known = (abbr: string) => c.res.some((re) => {
+    re.lastIndex = 0;
+    const whole = re.exec(abbr)?.[0] === abbr;
+    re.lastIndex = 0;
+    return whole;
+  });
+  for (const m of kept) {
+    if (text[m.end] !== ' ' && text[m.end] !== '(') continue;
+    const abbr = DEFINED.exec(text.slice(m.end, m.end + 16))?.[1];
+    if (!abbr || !abbreviates(abbr, text.slice(Math.max(0, m.start - 40), m.end)) || known(abbr)) continue;
+    for (const a of text.matchAll(new RegExp(`(?<![\\w-])${abbr.replace(/[-&]/g, '\\$&')}(?![\\w-])`, 'gu'))) {
+      const at = { body: m.body, start: a.index, end: a.index + abbr.length };
+      if (![...kept, ...out].some((k) => at.start < k.end && k.start < at.end)) out.push(at);
+    }
+  }
+  return out;
 }
 
 /** Whether `child` is a group of `parent` (or the same body). */

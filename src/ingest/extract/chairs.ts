@@ -16,6 +16,9 @@ const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mi
 const PARTNER_WINDOW = 12;
 const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
 const PRONOUN = new Set(['he', 'she', 'they']);
+const RECEIVE_VERBS = new Set(['received', 'receives', 'welcomed', 'welcomes']);
+const GUESTS = new Set(['delegations', 'delegates', 'participants', 'representatives', 'ministers', 'officials', 'experts', 'specialists', 'envoys', 'partners']);
+const CLAUSE_START = new Set([',', ';', ':', '—', '–', '-', 'where', 'which', 'who', 'and', 'when', 'while']);
 const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
 
 export interface Chairs {
@@ -59,6 +62,16 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
       continue;
     }
+    // "where Mauritania received some fifty delegations": whoever receives the delegations hosts, named
+    // in the verb's own clause.
+    if (RECEIVE_VERBS.has(t.lower)) {
+      if (GUESTS.has(toks[i + 1]?.lower ?? '') || GUESTS.has(toks[i + 2]?.lower ?? '') || GUESTS.has(toks[i + 3]?.lower ?? '') || GUESTS.has(toks[i + 4]?.lower ?? '')) {
+        let a = i - 1;
+        while (a >= 0 && !CLAUSE_START.has(toks[a]!.lower)) a--;
+        subject(a + 1, i);
+      }
+      continue;
+    }
     if (!CHAIR_STEMS.has(t.lower.slice(0, 2)) || !CHAIR_VERB.test(t.value)) continue;
     if (NOT_A_CHAIR_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_CHAIR_BEFORE.has(toks[i - 2]?.lower ?? '')) continue;
     if (LEAD_VERB.test(t.value) && (NOT_A_LEADER_BEFORE.has(toks[i - 1]?.lower ?? '') || NOT_A_LEADER_BEFORE.has(toks[i - 2]?.lower ?? ''))) continue;
@@ -72,9 +85,10 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       add(partiesIn(text, toks, i + 1, Math.min(toks.length, i + 4)));
       continue;
     }
-    // "the group's co-chairs Italy, Morocco and the U.S.": the plural noun, its holders listed after it.
-    if (/^(?:co-)?(?:host|chair)s$/.test(t.lower) && /^\p{Lu}/u.test(toks[i + 1]?.value ?? '')) {
-      const listed = partiesIn(text, toks, i + 1, stopAt(i + 1, SPAN_STOP));
+    // "the group's co-chairs Italy, Morocco and the U.S." (or "co-chairs, Italy, ..."): the plural noun, its holders listed after it.
+    const k = toks[i + 1]?.value === ',' ? i + 2 : i + 1;
+    if (/^(?:co-)?(?:host|chair)s$/.test(t.lower) && /^\p{Lu}/u.test(toks[k]?.value ?? '')) {
+      const listed = partiesIn(text, toks, k, stopAt(k, SPAN_STOP));
       if (listed.length > 0) { add(listed); continue; }
     }
     // Active voice: the subject runs back to a clause break or a relative pronoun's antecedent.

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays } from 'date-fns';
 import type { IsoDate } from '../../core/facts.js';
-import { needsChrono, readDayForms, readRelativeDays, type WrittenDay } from './day-forms.js';
+import { needsChrono, readDayForms, readOrdinalDays, readRelativeDays, type WrittenDay } from './day-forms.js';
 
 export type Tense = 'past' | 'future';
 
@@ -42,6 +42,15 @@ export function weekdayFrom(ref: IsoDate, weekday: number, tense: Tense): IsoDat
   return iso(addDays(r, delta));
 }
 
+/** "On the 3rd": that day in the reference date's month, or the month before (past) or after (future) it. */
+export function ordinalDay(ref: IsoDate, day: number, tense: Tense): IsoDate | null {
+  const r = utc(ref);
+  const shift = tense === 'past' ? (day > r.getUTCDate() ? -1 : 0) : day < r.getUTCDate() ? 1 : 0;
+  const d = new Date(Date.UTC(r.getUTCFullYear(), r.getUTCMonth() + shift, day, 12));
+  // The 31st of a 30-day month is no day at all.
+  return d.getUTCDate() === day ? iso(d) : null;
+}
+
 /** Picks the year for a month and day given without one, by tense, near the reference date. */
 export function yearFor(ref: IsoDate, month: number, day: number, tense: Tense): IsoDate {
   const ry = Number(ref.slice(0, 4));
@@ -73,6 +82,7 @@ function pinned(c: Comp, ref: IsoDate | null, tense: Tense, text: string): IsoDa
   return null;
 }
 
+const ORDINAL_CUE = /\d(?:st|nd|rd|th)\b/;
 const FALLBACK_REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** Meetings are dated by day: chrono without its time-of-day and time-zone machinery, which cost most of its time. */
@@ -127,6 +137,15 @@ export function findDates(
     out.push({ index: d.index, length: d.length, start, end: start, year: start ? Number(start.slice(0, 4)) : null, month });
   }
   days.forEach(blank);
+  if (ORDINAL_CUE.test(text)) {
+    const ords = readOrdinalDays(text);
+    for (const o of ords) {
+      const start = ref ? ordinalDay(ref, o.day, tenseAt(o.index, o.length)) : null;
+      const end = start && o.endDay ? `${start.slice(0, 8)}${String(o.endDay).padStart(2, '0')}` : start;
+      out.push({ index: o.index, length: o.length, start, end, year: start ? Number(start.slice(0, 4)) : null, month: start ? Number(start.slice(5, 7)) : null });
+    }
+    ords.forEach(blank);
+  }
   if (needsChrono(text)) {
     const instant = ref ? utc(ref) : FALLBACK_REF;
     for (const r of dayParser.parse(text, { instant, timezone: 0 })) {
@@ -223,7 +242,8 @@ function mergeRanges(text: string, ds: DateMention[]): DateMention[] {
   return out;
 }
 
-const FUTURE = /\b(?:will|shall|to be held|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to|(?:is|are) due to (?:be|meet|hold|host|convene|gather|open|begin|start|discuss|attend))\b|'ll\b/i;
+// "hoped to host", "plans to hold": an intention to meet points forward ("a plan to act" does not).
+const FUTURE = /\b(?:will|shall|to be held|(?:hop|plann?|intend)(?:e|es|ed|ing|s)? to (?:host|hold|meet|convene|organi[sz]e)|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to|(?:is|are) due to (?:be|meet|hold|host|convene|gather|open|begin|start|discuss|attend))\b|'ll\b/i;
 const CONTEXT_BEFORE = 60;
 const CONTEXT_AFTER = 25;
 

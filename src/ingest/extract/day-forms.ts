@@ -130,3 +130,27 @@ const CHRONO_CUES = new RegExp(String.raw`\b(?:${[...CUE_WORDS, ...CUE_WORDS.map
 export function needsChrono(text: string): boolean {
   return CHRONO_CUES.test(text);
 }
+
+export interface OrdinalDay {
+  index: number;
+  length: number;
+  day: number;
+  /** The last day of "on the 12th and 13th"; null for one day. */
+  endDay: number | null;
+}
+
+const ORD = String.raw`(\d{1,2})(?:st|nd|rd|th)`;
+// "on the 3rd," or "on the 12th and 13th.": a day of the month the reference date is in, or near it.
+// It must end the phrase ("the 9th Ordinary Session" is a count, not a day).
+const ORDINAL_DAY = new RegExp(String.raw`(?<![\w-])[Oo]n\s+the\s+${ORD}(?:\s*(?:-|–|\band\b|\bto\b)\s*(?:the\s+)?${ORD})?(?=\s*(?:[,.;:)]|$|of\s+(?:this|the|last|that)\s+month\b))`, 'g');
+
+/** Days written as a bare ordinal ("on the 3rd"), with no month of their own. */
+export function readOrdinalDays(text: string): OrdinalDay[] {
+  const out: OrdinalDay[] = [];
+  for (const m of text.matchAll(ORDINAL_DAY)) {
+    const day = Number(m[1]), end = m[2] === undefined ? null : Number(m[2]);
+    if (day < 1 || day > 31 || (end !== null && (end <= day || end > 31))) continue;
+    out.push({ index: m.index, length: m[0].length, day, endDay: end });
+  }
+  return out;
+}

@@ -11,10 +11,12 @@ import { summarise } from './summary.js';
 import { developmentOf } from './development.js';
 import { TRIGGERS } from './triggers.js';
 import { findDatesNear } from './dates.js';
+import { diaryHeadings, headingOf } from './diary.js';
 
 const OUTCOME = /\b(?:adopted|agreed|welcomed|announced|endorsed|approved|launched|decided|pledged|committed to)\b/i;
 const MAX_OUTCOMES = 4;
-const AGENDA = /\b(?:discuss(?:ed|es|ing|ion|ions)?|focus(?:ed|es|ing)?(?!\s+group)|agenda|lines? of effort|priorities|review(?:ed|s)?|address(?:ed|es|ing)?|examined|explored|emphasi[sz]ed|stress(?:ed)?|underscored|aims? to)\b/i;
+// "In his address" is a speech, not what was addressed; "attention was turned to Africa" is.
+const AGENDA = /\b(?:discuss(?:ed|es|ing|ion|ions)?|focus(?:ed|es|ing)?(?!\s+group)|agenda|lines? of effort|priorities|review(?:ed|s)?|(?<!\b(?:his|her|their|an|the|opening|closing|keynote|welcome)\s)address(?:ed|es|ing)?|examined|explored|emphasi[sz]ed|stress(?:ed)?|underscored|aims? to|turned to)\b/i;
 const LEAD = 2;
 const LEAD_FOR_DATE = 3;
 const LEAD_WORDS = 6;
@@ -84,14 +86,22 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
   const titleFrames = frames.filter((f) => f.isTitle);
   for (const extra of titleFrames.slice(1)) frames.splice(frames.indexOf(extra), 1);
 
-  const { primary, primaryFrames, secondary } = assemble(frames, title, dateline.place, published, {
+  // A calendar's items take the day and place of their headings; none of them is the text's own meeting.
+  const headings = diaryHeadings(body, ref);
+  for (const f of headings.length ? frames : []) {
+    const h = headingOf(headings, f.sentence.index);
+    f.place ??= h?.place ?? null;
+    f.date ??= h?.date ?? null;
+  }
+  const { primary, alsoPrimary, primaryFrames, secondary } = assemble(frames, title, dateline.place, published, {
     leadIndex: leadSentence?.index ?? titleSentences.length,
     titleBodies: inTitle,
+    diary: headings.length > 0,
   });
   const meetings: MeetingFacts[] = [];
   if (primary) {
     primary.outcomes = outcomesOf(body);
-    meetings.push(primary);
+    meetings.push(primary, ...alsoPrimary);
   }
   meetings.push(...secondary);
 

@@ -87,6 +87,8 @@ export function findPlace(s: Sentence, text: string, anchors: number[], masked: 
       // "at the Palais des Congrès of Nouakchott (of the Mauritanian capital)": a building of a place.
       for (let j = i + 1, seen = false; j < Math.min(toks.length - 1, i + 8) && !place; j++) {
         if (toks[j]!.lower === 'of' && seen) { place = placeAt(text, toks, j + 1)?.value ?? demonymCapital(toks, j + 1); break; }
+        // "at the Kempinski Hotel Gold Coast City, Accra": the building, then the city it stands in.
+        if (toks[j]!.value === ',' && seen) { place = placeAt(text, toks, j + 1)?.value ?? null; break; }
         seen ||= BUILDING.test(toks[j]!.value);
       }
     }
@@ -112,7 +114,9 @@ export function findDate(s: Sentence, text: string, anchors: number[], masked: S
   s.toks.forEach((t, i) => {
     if (!/\d/.test(t.value)) return;
     const near = [i - 2, i - 1, i + 1, i + 2].some((k) => MONTH.test(s.toks[k]?.value ?? ''));
-    if (near || /^\d{1,4}[./]\d{1,2}[./]\d{2,4}$/.test(t.value)) spans.push([t.start - s.start, t.end - s.start]);
+    // "on the 3rd": a day of the month by its ordinal alone.
+    const ordinal = s.toks[i - 1]?.lower === 'the' && /^\d{1,2}(?:st|nd|rd|th)$/.test(t.value);
+    if (near || ordinal || /^\d{1,4}[./]\d{1,2}[./]\d{2,4}$/.test(t.value)) spans.push([t.start - s.start, t.end - s.start]);
   });
   // wink misses some weekdays ("from Monday to Wednesday"); they are dates wherever they stand.
   for (const t of s.toks) if (DAY_WORD.test(t.value)) spans.push([t.start - s.start, t.end - s.start]);

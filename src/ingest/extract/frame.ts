@@ -33,6 +33,8 @@ export interface Frame {
   introducing: boolean;
   virtual: boolean;
   tense: Tense;
+  /** Days after the meeting told before, for an undated "the following day" or "two days later". */
+  dayAfter: number;
 }
 
 const ANAPHOR = /\b(?:the|this|that|these|today['’]s|its|their)\s+(?:[\w-]+\s+){0,3}(?:meetings?|ministerial|sessions?|gathering|conference|consultations?|summit|plenary|talks|briefing)\b/i;
@@ -85,6 +87,11 @@ const TITLE_FUTURE = /\bto (?:meet|hold|host|co-host|convene|gather)\b/i;
 const CLOSING = /\b(?:closed|ended|concluded|wrapped up|closes|ends|concludes)\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$/i;
 const MARKER_WINDOW = 8;
 const EARLIER_WHEN = new Set(['this', 'today', 'tonight', 'on', 'in']);
+const CALLED_OFF = /\b(?:postpone[ds]?|postponing|postponement|cancel(?:s|ed|led|ling|lation)?|called off|put off|pushed back|deferred)\b/i;
+const HELD_AFTER = /\b(?:held|opened|met|convened|took place|began|started)\b/i;
+const NEW_DAY = /\b(?:to|until|till|rescheduled for|new date(?: of| is)?)\s+(?:on\s+)?$/i;
+const DAY_AFTER = /\b(?:the (?:following|next) day(?! of\b)|(a|one|two|three|2|3) days? later)\b/i;
+const LATER_DAYS: Record<string, number> = { two: 2, three: 3, '2': 2, '3': 3 };
 
 
 /** Where a sentence stands in its document. */
@@ -118,6 +125,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
       const w = s.toks[k]?.lower ?? '';
       // "co-chaired earlier this week a meeting": when this meeting was, not another one.
       if (w === 'earlier' && EARLIER_WHEN.has(s.toks[k + 1]?.lower ?? '')) continue;
+      // "The following day, the group met": when this meeting was, counted from the one before.
+      if ((w === 'following' || w === 'next') && s.toks[k + 1]?.lower === 'day') continue;
       if (OTHER_MEETING_MARKERS.has(w)) return w;
     }
     // "As ministers affirmed at the ministerial in May": what a past meeting said, quoted in passing.
@@ -153,9 +162,11 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const virtual = VIRTUAL.test(s.text);
   // Only sentences with a date-like token, a weekday or a number can date a meeting.
   // "The meeting ... took place in Rabat on 3 March": the verb that says it happened dates it as well as the meeting word.
-  const dateAnchors = [...triggers];
+  // "opened the 9th Session of the Committee of Ministers of the Accra Initiative at ..., on Thursday": the body's name ends the meeting's.
+  const dateAnchors = chosen ? [...triggers, chosen.toks[chosen.toks.length - 1]!] : [...triggers];
   s.toks.forEach((t, i) => { if (HAPPENED.has(t.lower) && (t.lower !== 'place' || /^(?:take|takes|took|taking)$/.test(s.toks[i - 1]?.lower ?? ''))) dateAnchors.push(i); });
-  const date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, dateAnchors, masked, ref, from) : null;
+  let date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, dateAnchors, masked, ref, from) : null;
+  if (date && calledOff(s.text, date.index)) date = null;
   return {
     sentence: s,
     isTitle,
@@ -172,5 +183,26 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     introducing,
     virtual,
     tense,
+    dayAfter: date?.start ? 0 : dayAfter(s.text),
   };
+}
+
+function dayAfter(sentence: string): number {
+  // Both forms hold " day"; most sentences hold none, and the test is a plain search.
+  const m = sentence.includes(' day') ? DAY_AFTER.exec(sentence) : null;
+  // "The talks due the following day were postponed": no day at all.
+  if (!m || CALLED_OFF.test(sentence)) return 0;
+  return LATER_DAYS[(m[1] ?? '').toLowerCase()] ?? 1;
+}
+
+/**
+ * "postponed a summit that was due to open on Saturday", "scheduled for Saturday, was cancelled": the
+ * day a meeting no longer takes place. Not a new day ("postponed to 3 March"), nor the day it met after
+ * all ("postponed last month, was held on Saturday").
+ */
+function calledOff(sentence: string, at: number): boolean {
+  const m = CALLED_OFF.exec(sentence);
+  if (!m) return false;
+  if (NEW_DAY.test(sentence.slice(Math.max(0, at - 24), at))) return false;
+  return at < m.index || !HELD_AFTER.test(sentence.slice(m.index, at));
 }

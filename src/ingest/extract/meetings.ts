@@ -18,6 +18,8 @@ interface Draft {
 
 export interface Assembly {
   primary: MeetingFacts | null;
+  /** Meetings the story reports beside the first, on a par with it (see splitGroups). */
+  alsoPrimary: MeetingFacts[];
   primaryFrames: Frame[];
   secondary: MeetingFacts[];
 }
@@ -100,17 +102,35 @@ function facts(d: Draft, primary: boolean, published: IsoDate | null): MeetingFa
     country: country ?? null,
     start: d.date?.start ?? null,
     end: d.date?.start ? d.date.end ?? d.date.start : null,
-    chairs: d.chairs,
+    // "convened by the chairman of the ECOWAS Authority, Nigerian President ...": a body does not chair its own meeting.
+    chairs: d.chairs.includes(d.body.name) ? d.chairs.filter((c) => c !== d.body.name) : d.chairs,
     outcomes: [],
     primary,
     status: statusOf(d, published),
   };
 }
 
+/** "The following day, the Finance Group gathered in Dakar": a day counted from the last one a frame gave. */
+function datedAfter(frames: Frame[]): Frame[] {
+  if (!frames.some((f) => f.dayAfter)) return frames;
+  let last: IsoDate | null = null;
+  return frames.map((f) => {
+    if (f.dayAfter && !f.date?.start && last) {
+      const day = shiftDays(last, f.dayAfter);
+      const year = Number(day.slice(0, 4)), month = Number(day.slice(5, 7));
+      f = { ...f, date: { index: 0, length: 0, start: day, end: day, year, month } };
+    }
+    last = f.date?.end ?? f.date?.start ?? last;
+    return f;
+  });
+}
+
 /** Where the story proper starts, and the bodies its title names. */
 export interface Story {
   leadIndex: number;
   titleBodies: ReadonlySet<string>;
+  /** The text lists coming events under date-and-place headings: none of them is its own. */
+  diary?: boolean;
 }
 
 /**
@@ -124,7 +144,7 @@ export function assemble(
   story: Story = { leadIndex: title ? 1 : 0, titleBodies: new Set() },
 ): Assembly {
   const titleFrame = frames.find((f) => f.isTitle) ?? null;
-  const bodyFrames = frames.filter((f) => !f.isTitle);
+  const bodyFrames = datedAfter(frames.filter((f) => !f.isTitle));
   const travel = Boolean(title && TRAVEL.test(title) && !titleFrame);
   // A coming meeting first told past the opening ("ECOWAS defence chiefs are due to meet next month",
   // closing a story on an attack) is what the story looks ahead to, not what it reports.
@@ -151,6 +171,24 @@ export function assemble(
   const top = (main?.parent ? bodyByName(main.parent) : main) ?? bodyByName('Global Coalition to Defeat ISIS') ?? null;
   let primary: Draft | null = null;
   const others: Draft[] = [];
+  const aside2 = (f: Frame) => {
+    // "the next meeting of the group": without a name, another meeting is most likely the same body's.
+    const body = f.body ?? (f.other ? main ?? top : null);
+    if (!body || (!f.place && !f.date && !f.other)) return;
+    const same = others.find((o) => o.body.name === body.name && compatible(o, f));
+    if (same) absorb(same, f);
+    else others.push(draft(body, f));
+  };
+  const groups = main && !story.diary ? splitGroups(bodyFrames, main, aside) : null;
+  if (groups && main) {
+    const drafts = tellEach(bodyFrames, main, groups, aside2);
+    return {
+      primary: facts(drafts[0]!, true, published),
+      alsoPrimary: drafts.slice(1).map((d) => facts(d, true, published)),
+      primaryFrames: drafts.flatMap((d) => d.frames),
+      secondary: others.map((o) => facts(o, false, published)),
+    };
+  }
   // The lead's unnamed meeting comes last: it only fills in what the frames naming the body leave open,
   // and one that does not agree with them ("ministers met in Brussels ... separately, the Small Group
   // met in Rome") is some other event.
@@ -161,28 +199,68 @@ export function assemble(
     // "will hold its next plenary" in a text announcing that very meeting is the same meeting.
     const announcing = f.forward && f.tense === 'future'
       && (primary ? primary.frames.every((p) => p.tense === 'future') : lead?.forward === true);
-    const belongs = main && (!f.other || announcing) && (related || (!f.body && f.anaphoric));
+    const belongs = main && !story.diary && (!f.other || announcing) && (related || (!f.body && f.anaphoric));
     if (belongs && main && (!primary || compatible(primary, f))) {
       if (primary) absorb(primary, f);
       else primary = draft(main, f);
       continue;
     }
-    // "the next meeting of the group": without a name, another meeting is most likely the same body's.
-    const body = f.body ?? (f.other ? main ?? top : null);
-    if (!body || (!f.place && !f.date && !f.other)) continue;
-    const same = others.find((o) => o.body.name === body.name && compatible(o, f));
-    if (same) absorb(same, f);
-    else others.push(draft(body, f));
+    aside2(f);
   }
   if (primary && !primary.place && !primary.virtual && datelinePlace) primary.place = datelinePlace;
   // "meet in Burkina Faso" under an "OUAGADOUGOU -" dateline: the dateline names the city.
   if (primary?.place && !primary.place.city && datelinePlace?.city && datelinePlace.country === primary.place.country) primary.place = datelinePlace;
-  // A minister or envoy named without a country, chairing at a venue: the host country is the one chairing.
-  const host = primary?.place?.country ?? (primary?.place?.city ? countryOfCity(primary.place.city) : null);
-  if (primary?.unplacedChair && host && !primary.chairs.includes(host)) primary.chairs.unshift(host);
+  if (primary) hostChairs(primary);
   return {
     primary: primary ? facts(primary, true, published) : null,
+    alsoPrimary: [],
     primaryFrames: primary?.frames ?? [],
     secondary: others.map((o) => facts(o, false, published)),
   };
+}
+
+/** A minister or envoy named without a country, chairing at a venue: the host country is the one chairing. */
+function hostChairs(d: Draft): void {
+  const host = d.place?.country ?? (d.place?.city ? countryOfCity(d.place.city) : null);
+  if (d.unplacedChair && host && !d.chairs.includes(host)) d.chairs.unshift(host);
+}
+
+/**
+ * "Officials of the Coalition ended two days of talks ... On Tuesday the Africa Focus Group met in
+ * Nouakchott ... The following day the Finance Group gathered in Dakar": a story on the Coalition that
+ * tells two or more of its groups meeting, each with a place or day of its own, reports each of them.
+ * Not when the Coalition's own meeting has a place: then the groups met beside it.
+ */
+function splitGroups(frames: Frame[], main: BodyDef, aside: (f: Frame) => boolean): Set<string> | null {
+  if (main.parent !== null) return null;
+  const names = new Set<string>();
+  for (const f of frames) {
+    if (f.other || aside(f) || !f.body) continue;
+    if (f.body.name === main.name && f.place) return null;
+    if (f.body.parent === main.name && (f.place || f.date?.start)) names.add(f.body.name);
+  }
+  return names.size >= 2 ? names : null;
+}
+
+/**
+ * Each group's meeting from its own frames; a sentence referring back ("That meeting was co-chaired by
+ * ...") to the meeting told just before; the Coalition's own words only frame them. A group's frame in
+ * another tense ("hoped to host a session of the group") is some other meeting.
+ */
+function tellEach(frames: Frame[], main: BodyDef, groups: Set<string>, aside: (f: Frame) => void): Draft[] {
+  const drafts: Draft[] = [];
+  let last: Draft | null = null;
+  for (const f of frames) {
+    if (!f.other && f.body && groups.has(f.body.name)) {
+      const d = drafts.find((x) => x.body.name === f.body?.name);
+      if (!d) { drafts.push((last = draft(f.body, f))); continue; }
+      if (compatible(d, f) && d.frames[0]?.tense === f.tense) { absorb(d, f); last = d; continue; }
+    } else if (!f.other && !f.body && f.anaphoric && last) {
+      const gap = f.sentence.index - (last.frames[last.frames.length - 1]?.sentence.index ?? 0);
+      if (gap <= DESCRIBING_WINDOW && compatible(last, f)) { absorb(last, f); continue; }
+    } else if (!f.other && f.body?.name === main.name) continue;
+    aside(f);
+  }
+  for (const d of drafts) hostChairs(d);
+  return drafts;
 }

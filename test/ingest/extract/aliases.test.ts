@@ -52,4 +52,24 @@ describe('body aliases', () => {
     expect(afg?.body.parent).toBe('Global Coalition to Defeat ISIS');
     expect(afg?.body.kind).toBe('focus-group');
   });
+
+  it('reads an abbreviation defined in parentheses after a group as that group, and not a wire credit', () => {
+    const text = 'The Foreign Terrorist Fighters Working Group (FTFWG) met. Later the FTFWG agreed. The Global Coalition (AFP) said AFP was wrong.';
+    expect(findBodies(text).map((m) => [m.body.name, text.slice(m.start, m.end)])).toEqual([
+      ['Foreign Terrorist Fighters Working Group', 'Foreign Terrorist Fighters Working Group'],
+      ['Foreign Terrorist Fighters Working Group', 'FTFWG'],
+      ['Foreign Terrorist Fighters Working Group', 'FTFWG'],
+      ['Global Coalition to Defeat ISIS', 'The Global Coalition'],
+    ]);
+  });
+
+  it('leaves a known abbreviation where the table says it counts ("the ECOWAS Commission" is no meeting body)', () => {
+    const text = 'The Economic Community of West African States (ECOWAS) met. The ECOWAS Commission said so.';
+    expect(findBodies(text).map((m) => text.slice(m.start, m.end))).toEqual(['Economic Community of West African States', 'ECOWAS']);
+  });
+
+  it('reads a body at the start of a text after another text defined an abbreviation the tables know', () => {
+    findBodies('The Economic Community of West African States (ECOWAS) met.');
+    expect(names('Coalition officials met.')).toEqual(['Global Coalition to Defeat ISIS']);
+  });
 });

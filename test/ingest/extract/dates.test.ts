@@ -94,4 +94,22 @@ describe('dates', () => {
     expect(weekdayFrom('2024-05-17', 4, 'past')).toBe('2024-05-16');
     expect(weekdayFrom('2024-05-17', 4, 'future')).toBe('2024-05-23');
   });
+
+  it('reads a bare ordinal day ("on the 3rd") in the month of the reference date, or the one before or after', () => {
+    expect(first('On the 3rd, political directors met in Kuwait City.', '2024-12-20')).toEqual(['2024-12-03', '2024-12-03']);
+    expect(first('The experts met on the 12th and 13th.', '2024-12-20')).toEqual(['2024-12-12', '2024-12-13']);
+    expect(first('They met on the 28th.', '2024-12-20')).toEqual(['2024-11-28', '2024-11-28']);
+    expect(first('They will meet on the 2nd.', '2024-12-20')).toEqual(['2025-01-02', '2025-01-02']);
+    expect(first('They met on the 31st.', '2024-12-20')).toEqual([null, null]);
+  });
+
+  it('does not read an ordinal count ("the 9th Ordinary Session") as a day', () => {
+    expect(first('He opened the 9th Ordinary Session on the 3rd floor.', '2024-12-20')).toBeNull();
+  });
+
+  it('reads "hoped to host" and "plans to hold" as pointing forward, "a plan to act" not', () => {
+    expect(tenseOf('Senegal hoped to host the group.')).toBe('future');
+    expect(tenseOf('Italy plans to hold talks.')).toBe('future');
+    expect(tenseOf('They adopted a plan to act.')).toBe('past');
+  });
 });

@@ -30,6 +30,16 @@ describe('places', () => {
     expect([d.city, d.country]).toEqual(['Lomé', 'Togo']);
   });
 
+  it('reads the city written after a building ("at the Kempinski Hotel Gold Coast City, Accra")', () => {
+    const m = main('Ministers of the Accra Initiative met on Thursday at the Kempinski Hotel Gold Coast City, Accra.');
+    expect([m.city, m.country]).toEqual(['Accra', 'Ghana']);
+  });
+
+  it('dates a meeting whose long name runs from its meeting word to the body ("Session of the Committee of Ministers of ...")', () => {
+    const m = main('He spoke as he opened the 9th Ordinary Session of the Committee of Ministers of the Accra Initiative at the Kempinski Hotel Gold Coast City, Accra, on Thursday, 14th November, 2024.');
+    expect([m.start, m.city]).toEqual(['2024-11-14', 'Accra']);
+  });
+
   it('reads a day-first dateline and a New York dateline', () => {
     const x = extract({ text: 'Rome, 12 October 2023 – The Small Group of the Global Coalition met today.', published: null });
     expect(x.published).toBe('2023-10-12');
@@ -228,5 +238,17 @@ describe('chairs', () => {
   it('does not take participants of a convened meeting for chairs', () => {
     const m = main('Nigeria and the United States convened a meeting of the Global Coalition with Chad, Niger and Cameroon on Tuesday.');
     expect(m.chairs).toEqual(['Nigeria', 'United States']);
+  });
+
+  it('reads who received the delegations as the host, and co-chairs listed after a comma', () => {
+    const m = main("The Africa Focus Group met in Nouakchott on Tuesday, where Mauritania received some fifty delegations together with the group's co-chairs, Italy, Morocco and the United States.");
+    expect(m.chairs).toEqual(['Mauritania', 'Italy', 'Morocco', 'United States']);
+    const n = main('The Africa Focus Group met in Nouakchott on Tuesday. Ministers welcomed the progress made.');
+    expect(n.chairs).toEqual([]);
+  });
+
+  it('does not make a body the chair of its own meeting', () => {
+    const m = main('The ECOWAS summit in Abuja had been convened by the chairman of the ECOWAS Authority, Nigerian President Bola Tinubu.');
+    expect(m.chairs).toEqual(['Nigeria']);
   });
 });

@@ -94,6 +94,33 @@ describe('topic salience', () => {
     expect(extract({ text: areas, published: '2024-05-17' }).topics).toContain('stabilization');
   });
 
+  it('reads protection payments, money sent to other branches, money transfers and a financial hub as financing', () => {
+    const lead = 'The Africa Focus Group met in Abidjan on Tuesday. Some sixty delegations took part. ';
+    for (const said of [
+      'Delegates discussed the protection payments that armed groups collect in villages.',
+      'Delegates discussed how the Somali branch sends money to other branches.',
+      'Delegates discussed money transfers by couriers.',
+      'Delegates discussed a financial hub in the mountains.',
+    ]) expect(extract({ text: lead + said, published: '2024-05-17' }).topics).toContain('terrorism-financing');
+  });
+
+  it('reads "attention was turned to" as saying what was discussed, a speech ("In his address") not', () => {
+    const lead = 'The Small Group met in Rome on Tuesday at the foreign ministry. Delegations from sixty countries took part in the talks. ';
+    const turned = extract({ text: `${lead}In the afternoon, attention was turned to the Sahel, where armed groups are gaining ground.`, published: '2024-05-17' });
+    expect(turned.topics).toContain('sahel');
+    const speech = extract({ text: `${lead}In his address, the minister recalled the group that fights the financing of Daesh.`, published: '2024-05-17' });
+    expect(speech.topics).not.toContain('terrorism-financing');
+    const verb = extract({ text: `${lead}Ministers addressed the financing of Daesh.`, published: '2024-05-17' });
+    expect(verb.topics).toContain('terrorism-financing');
+  });
+
+  it('does not read the name of the Economic Community of West African States as Africa', () => {
+    const text = 'Ministers of the Economic Community of West African States met in Abuja on Tuesday to plan a standby force.';
+    const topics = extract({ text, published: '2024-05-17' }).topics;
+    expect(topics).not.toContain('africa');
+    expect(topics).toContain('west-africa');
+  });
+
   it('honours phrases that must not count', () => {
     const defs = [{ id: 'military-campaign', label: 'Military', phrases: ['military'], exclude: ['non-military'] }];
     const text = 'non-military aid. non-military aid. non-military aid.';
