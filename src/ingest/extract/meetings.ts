@@ -171,7 +171,8 @@ export function assemble(
   const top = (main?.parent ? bodyByName(main.parent) : main) ?? bodyByName('Global Coalition to Defeat ISIS') ?? null;
   let primary: Draft | null = null;
   const others: Draft[] = [];
-  const aside2 = (f: Frame) => {
+  // A frame that is not the primary meeting's: another meeting, kept if it says where or when.
+  const addOther = (f: Frame) => {
     // "the next meeting of the group": without a name, another meeting is most likely the same body's.
     const body = f.body ?? (f.other ? main ?? top : null);
     if (!body || (!f.place && !f.date && !f.other)) return;
@@ -181,7 +182,7 @@ export function assemble(
   };
   const groups = main && !story.diary ? splitGroups(bodyFrames, main, aside) : null;
   if (groups && main) {
-    const drafts = tellEach(bodyFrames, main, groups, aside2);
+    const drafts = tellEach(bodyFrames, main, groups, addOther);
     return {
       primary: facts(drafts[0]!, true, published),
       alsoPrimary: drafts.slice(1).map((d) => facts(d, true, published)),
@@ -205,7 +206,7 @@ export function assemble(
       else primary = draft(main, f);
       continue;
     }
-    aside2(f);
+    addOther(f);
   }
   if (primary && !primary.place && !primary.virtual && datelinePlace) primary.place = datelinePlace;
   // "meet in Burkina Faso" under an "OUAGADOUGOU -" dateline: the dateline names the city.
