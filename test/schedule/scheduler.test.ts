@@ -145,7 +145,9 @@ describe('Scheduler catch-up after downtime', () => {
     await schedule(store, DESK, 'daily-brief', { cron: '0 * * * *' });
     await store.subscriptions.add(DESK, 'sahel', 'shell:editor');
     await addMeeting(store, niameyMeeting);
-    const later = Date.now() + 5 * 3600_000 + 30 * 60_000; // five hourly slots went by while down
+    // Five hourly slots went by while down. Half past an hour, so the restart a minute later
+    // never crosses into a new slot (from 29 minutes past, it once did).
+    const later = (Math.floor(Date.now() / 3600_000) + 5) * 3600_000 + 30 * 60_000;
     const log = recordingLog();
     const { engine, chat } = makeEngine(store, { now: () => new Date(later) });
     scheduler = new Scheduler({ store, engine, log, now: () => new Date(later), graceMs: 6 * 3600_000 });
