@@ -90,14 +90,9 @@ function abbreviates(abbr: string, name: string): boolean {
  */
 function acronymMentions(text: string, kept: BodyMention[], c: Compiled): BodyMention[] {
   const out: BodyMention[] = [];
-  // An abbreviation the tables know ("ECOWAS", "AFG") is read where they say it counts.
-  // (The patterns are global: exec moves lastIndex, which findBodies' matchAll would start from, so it is put back.)
-  const known = (abbr: string) => c.res.some((re) => {
-    re.lastIndex = 0;
-    const whole = re.exec(abbr)?.[0] === abbr;
-    re.lastIndex = 0;
-    return whole;
-  });
+  // An abbreviation the tables know ("ECOWAS", "AFG") is read where they say it counts. (match, not
+  // exec: the patterns are global, and match leaves their lastIndex at 0 for findBodies' next scan.)
+  const known = (abbr: string) => c.res.some((re) => abbr.match(re)?.[0] === abbr);
   for (const m of kept) {
     if (text[m.end] !== ' ' && text[m.end] !== '(') continue;
     const abbr = DEFINED.exec(text.slice(m.end, m.end + 16))?.[1];

@@ -65,7 +65,7 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
     // "where Mauritania received some fifty delegations": whoever receives the delegations hosts, named
     // in the verb's own clause.
     if (RECEIVE_VERBS.has(t.lower)) {
-      if (GUESTS.has(toks[i + 1]?.lower ?? '') || GUESTS.has(toks[i + 2]?.lower ?? '') || GUESTS.has(toks[i + 3]?.lower ?? '') || GUESTS.has(toks[i + 4]?.lower ?? '')) {
+      if ([1, 2, 3, 4].some((k) => GUESTS.has(toks[i + k]?.lower ?? ''))) {
         let a = i - 1;
         while (a >= 0 && !CLAUSE_START.has(toks[a]!.lower)) a--;
         subject(a + 1, i);

@@ -248,7 +248,7 @@ function splitGroups(frames: Frame[], main: BodyDef, aside: (f: Frame) => boolea
  * ...") to the meeting told just before; the Coalition's own words only frame them. A group's frame in
  * another tense ("hoped to host a session of the group") is some other meeting.
  */
-function tellEach(frames: Frame[], main: BodyDef, groups: Set<string>, aside: (f: Frame) => void): Draft[] {
+function tellEach(frames: Frame[], main: BodyDef, groups: Set<string>, addOther: (f: Frame) => void): Draft[] {
   const drafts: Draft[] = [];
   let last: Draft | null = null;
   for (const f of frames) {
@@ -260,7 +260,7 @@ function tellEach(frames: Frame[], main: BodyDef, groups: Set<string>, aside: (f
       const gap = f.sentence.index - (last.frames[last.frames.length - 1]?.sentence.index ?? 0);
       if (gap <= DESCRIBING_WINDOW && compatible(last, f)) { absorb(last, f); continue; }
     } else if (!f.other && f.body?.name === main.name) continue;
-    aside(f);
+    addOther(f);
   }
   for (const d of drafts) hostChairs(d);
   return drafts;
