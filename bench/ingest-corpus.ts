@@ -1,4 +1,5 @@
 /** Synthetic news articles for the ingest bench, from our own templates. Deterministic. */
+import { ATTENDANCE, BACKGROUND, OUTCOMES, QUOTES, ROLES, SPEAKERS, SUPPORT } from './ingest-phrases.js';
 
 export interface BenchArticle {
   raw: string;
@@ -78,15 +79,6 @@ const OUTLETS = ['Coastal Courier', 'Sahel Monitor', 'Capital Observer', 'Tiber 
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const FILLER = [
-  'Diplomats said the talks were frank and that the next steps would be set out in the coming weeks.',
-  'A spokesperson declined to give figures but said contributions had risen compared with last year.',
-  'Observers noted that attendance was higher than at the previous session.',
-  'The host government used the occasion to present its own plan for rural development.',
-  'Security around the venue was tight, with several roads closed for the day.',
-  'Non-governmental groups held a side event on the protection of civilians.',
-];
-
 interface Meeting {
   key: string;
   body: (typeof BODIES)[number];
@@ -118,14 +110,32 @@ function lead(r: () => number, m: Meeting): string {
 }
 
 function topicSentence(r: () => number, m: Meeting, topic: number): string {
-  return pick(r, TOPICS[topic]!).replace('{c}', m.place[0]).replace('{h}', upper(pick(r, m.chairs)));
+  const chair = pick(r, m.chairs);
+  const sentence = pick(r, TOPICS[topic]!).replace('{c}', m.place[0]);
+  return sentence.startsWith('{h}') ? sentence.replace('{h}', upper(chair)) : sentence.replace('{h}', chair);
 }
 
+function quote(r: () => number, m: Meeting): string {
+  const role = pick(r, ROLES).replace('{h}', pick(r, m.chairs));
+  const words = pick(r, QUOTES).replace('{c}', m.place[0]).replace(/\.$/, ',');
+  return `"${words}" said ${pick(r, SPEAKERS)}, ${role}.`;
+}
+
+/** About as long as a real briefing: a lead, five paragraphs on topics, a quote, what was agreed, background. */
 function report(r: () => number, m: Meeting): string {
-  const paragraphs = [lead(r, m)];
-  const body = [...m.topics, Math.floor(r() * TOPICS.length)].sort(() => r() - 0.5);
-  for (const t of body) paragraphs.push(`${topicSentence(r, m, t)} ${r() < 0.5 ? pick(r, FILLER) : ''}`.trim());
-  paragraphs.push(pick(r, FILLER));
+  const paragraphs = [r() < 0.5 ? `${lead(r, m)} ${pick(r, ATTENDANCE)}` : lead(r, m)];
+  // Five different topics, the meeting's own among them.
+  const body = [...new Set(m.topics)];
+  while (body.length < 5) {
+    const t = Math.floor(r() * TOPICS.length);
+    if (!body.includes(t)) body.push(t);
+  }
+  body.sort(() => r() - 0.5);
+  for (const t of body) paragraphs.push(`${topicSentence(r, m, t)} ${r() < 0.75 ? pick(r, SUPPORT) : ''}`.trim());
+  if (r() < 0.7) paragraphs.push(quote(r, m));
+  paragraphs.push(pick(r, OUTCOMES));
+  if (r() < 0.6) paragraphs.push(BACKGROUND[m.body[0]]!);
+  paragraphs.push(pick(r, SUPPORT));
   return paragraphs.join('\n\n');
 }
 
