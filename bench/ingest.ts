@@ -144,7 +144,7 @@ async function pipelinePhase(withStages: boolean): Promise<PipelineResult> {
   const t0 = performance.now();
   const c0 = cpuMs();
   const elu0 = performance.eventLoopUtilization();
-  const summary = await ingestPaths(store, [folder], { log: silentLogger, extract: thread.extract, analyse: thread.analyse, readAhead: READ_AHEAD });
+  const summary = await ingestPaths(store, [folder], { log: silentLogger, extract: thread.extract, readAhead: READ_AHEAD });
   const ms = performance.now() - t0;
   const cpu = cpuMs() - c0;
   // The main thread's idle time: waiting for the extractor thread or for a file to be read.

@@ -56,9 +56,8 @@ const handlers: Record<string, Handler> = {
         : undefined;
       const urls = args.filter((a) => URL_LIKE.test(a));
       const paths = args.filter((a) => !URL_LIKE.test(a));
-      // Extraction (and, for files read ahead, hashing) on the app's extractor thread, the next
-      // files read and extracted while one is stored.
-      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: app.extractor.extract, analyse: app.extractor.analyse, readAhead: READ_AHEAD };
+      // Extraction on the app's extractor thread, the next files read and extracted while one is stored.
+      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: app.extractor.extract, readAhead: READ_AHEAD };
       const summary = addSummaries(
         paths.length ? await ingestPaths(app.store, paths, options) : undefined,
         urls.length ? await ingestUrls(app.store, urls, options) : undefined,

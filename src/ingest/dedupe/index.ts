@@ -2,8 +2,6 @@ export { contentHash } from './content-hash.js';
 export {
   simhash,
   fingerprintText,
-  keyData,
-  keysFrom,
   hammingDistance,
   isNearDuplicate,
   setOverlap,
@@ -15,6 +13,5 @@ export {
   SHINGLE_WORDS,
   type Fingerprint,
   type TextKeys,
-  type KeyData,
 } from './simhash.js';
 export { normalizeForHash } from './normalize.js';

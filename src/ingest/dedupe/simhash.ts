@@ -164,30 +164,6 @@ export function fingerprintText(text: string): TextKeys {
   };
 }
 
-/** A text's keys as plain data, all computed: what another thread hands back with its extraction. */
-export interface KeyData {
-  contentHash: string;
-  simhash: Fingerprint;
-  /** Packed shingles (packShingles). */
-  shingles: Float64Array;
-}
-
-export function keyData(text: string): KeyData {
-  const keys = fingerprintText(text);
-  return { contentHash: keys.contentHash, simhash: keys.simhash(), shingles: keys.packed() };
-}
-
-/** TextKeys over keys computed elsewhere; the shingle set is rebuilt only if asked for. */
-export function keysFrom(data: KeyData): TextKeys {
-  let set: Set<number> | null = null;
-  return {
-    contentHash: data.contentHash,
-    simhash: () => data.simhash,
-    shingles: () => (set ??= new Set(data.shingles)),
-    packed: () => data.shingles,
-  };
-}
-
 function toBigInt(f: Fingerprint | bigint): bigint {
   if (typeof f === 'bigint') return f;
   if (!/^[0-9a-f]{16}$/i.test(f)) throw new TypeError(`Not a 64-bit fingerprint: "${f}" (expected 16 hex digits).`);

@@ -1,18 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentInput, Extraction, TopicDef } from '../../core/index.js';
-import type { KeyData } from '../dedupe/index.js';
 import type { ExtractRequest, ExtractResponse, WorkerSetup } from './extract-worker.js';
 
 /** The extractor on a worker thread: documents go in, their Extraction comes back. */
 export interface ExtractorThread {
   /** Extracts one document on the thread; rejects with the extractor's own message if it throws. */
   extract(input: DocumentInput): Promise<Extraction>;
-  /**
-   * Works out the text's dedupe keys and extracts it, on the thread; the extractor's throw is
-   * answered as `error` beside the keys (a copy of a stored document needs only those).
-   */
-  analyse(input: DocumentInput): Promise<Analysis>;
   /** Ends the thread; requests still pending are rejected. A later `extract` starts a new one. */
   close(): Promise<void>;
   /** Documents answered so far and the time the extractor spent on them, on the thread. */
@@ -41,9 +35,6 @@ const BOOTSTRAP = new URL('./extract-worker-bootstrap.cjs', import.meta.url);
  * costs the extractor nothing measurable.
  */
 const HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 };
-
-/** A document's dedupe keys with its extraction, or the extractor's message if it threw. */
-export type Analysis = { keys: KeyData } & ({ extraction: Extraction } | { error: string });
 
 interface Pending {
   settle(response: ExtractResponse): void;
@@ -97,11 +88,11 @@ export function startExtractorThread(options: ExtractorThreadOptions = {}): Extr
     return w;
   };
 
-  const request = (input: DocumentInput, keys: boolean): Promise<ExtractResponse> => {
+  const request = (input: DocumentInput): Promise<ExtractResponse> => {
     const w = (worker ??= spawn());
     const id = nextId++;
     // Only what the extractor reads crosses over: the stored document's other fields stay here.
-    const message: ExtractRequest = { id, input: { text: input.text, title: input.title, published: input.published, url: input.url }, keys };
+    const message: ExtractRequest = { id, input: { text: input.text, title: input.title, published: input.published, url: input.url } };
     return new Promise<ExtractResponse>((settle, reject) => {
       pending.set(id, { settle, reject });
       if (pending.size === 1) w.ref();
@@ -111,14 +102,9 @@ export function startExtractorThread(options: ExtractorThreadOptions = {}): Extr
 
   return {
     async extract(input) {
-      const answer = await request(input, false);
+      const answer = await request(input);
       if ('error' in answer) throw new Error(answer.error);
       return answer.extraction;
-    },
-    async analyse(input) {
-      const answer = await request(input, true);
-      const keys = answer.keys!;
-      return 'error' in answer ? { keys, error: answer.error } : { keys, extraction: answer.extraction };
     },
     async close() {
       const w = worker;

@@ -3,7 +3,6 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentInput, Extraction, TopicDef } from '../../core/index.js';
-import { keyData, type KeyData } from '../dedupe/index.js';
 import type { extractorFor } from './extractor-for.js';
 
 /** What the thread is started with (workerData). */
@@ -17,12 +16,10 @@ export interface WorkerSetup {
 export interface ExtractRequest {
   id: number;
   input: DocumentInput;
-  /** Also work out the text's dedupe keys, sparing the main thread the hashing. */
-  keys: boolean;
 }
 
 /** The answer to one request, with the time the extractor took on the thread. */
-export type ExtractResponse = { id: number; ms: number; keys?: KeyData } & ({ extraction: Extraction } | { error: string });
+export type ExtractResponse = { id: number; ms: number } & ({ extraction: Extraction } | { error: string });
 
 type Extract = (input: DocumentInput) => Extraction;
 
@@ -54,16 +51,15 @@ if (parentPort) {
   const port = parentPort;
   const extract = extractor(workerData as WorkerSetup);
   warmUp(extract);
-  port.on('message', ({ id, input, keys }: ExtractRequest) => {
+  port.on('message', ({ id, input }: ExtractRequest) => {
     const t0 = performance.now();
     let response: ExtractResponse;
-    const keyed = keys ? { keys: keyData(input.text) } : {};
     try {
       const extraction = extract(input);
-      response = { id, ms: performance.now() - t0, ...keyed, extraction };
+      response = { id, ms: performance.now() - t0, extraction };
     } catch (error) {
       // One document's failure is that document's: the thread goes on with the next.
-      response = { id, ms: performance.now() - t0, ...keyed, error: error instanceof Error ? error.message : String(error) };
+      response = { id, ms: performance.now() - t0, error: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(response);
   });

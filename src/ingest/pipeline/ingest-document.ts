@@ -7,7 +7,7 @@ import type { ExtractFn, IngestInput, IngestOptions, IngestResult } from './type
 // Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
 // edited. Syndicated copies (byline, footer, a paragraph cut) share nearly all; reports of different
 // meetings written from one house template can share half, and must not be folded together.
-const MIN_SHINGLE_OVERLAP = 0.8;
+export const MIN_SHINGLE_OVERLAP = 0.8;
 const MAX_CONFIRMATIONS = 3;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 

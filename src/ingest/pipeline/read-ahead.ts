@@ -1,34 +1,37 @@
-import { fingerprintText, keysFrom } from '../dedupe/index.js';
+import { fingerprintText } from '../dedupe/index.js';
 import { extractionInput, inThreadExtract, prepareDocument, type ReadyDocument } from './ingest-document.js';
-import type { AnalyseFn, BatchOptions, ExtractFn, IngestInput } from './types.js';
+import { RecentTexts } from './recent-texts.js';
+import type { BatchOptions, ExtractFn, IngestInput } from './types.js';
 
 /**
  * Documents read ahead by the bulk drivers. Enough to keep the extractor thread busy through
  * a slow store write or a commit; few enough that the texts and extractions held stay small.
  */
 export const READ_AHEAD = 16;
+// Syndicated copies mostly sit next to their original in a folder or feed.
+const RECENT = 32;
 
 /**
  * Loads documents in order and keeps the next `readAhead` of them loaded with their extraction
  * requested, so the extractor thread works on those while the main thread stores the current
- * one. Dedupe still decides at each document's turn: an extraction done ahead for a document
- * that turns out to be a copy is dropped. With a window of 0 nothing happens ahead: each
- * document is loaded when taken and extracted only if it is new, as ingestDocument does.
+ * one. Dedupe still decides at each document's turn. A document that repeats one read just
+ * before is not extracted ahead: it will almost surely be found a copy, and if it is not, it is
+ * extracted at its turn. With a window of 0 nothing happens ahead: each document is loaded when
+ * taken and extracted only if it is new, as ingestDocument does.
  */
 export class ReadAhead {
   private readonly started = new Map<number, Promise<ReadyDocument>>();
   private next = 0;
   private readonly extract: ExtractFn;
   private readonly window: number;
-  private readonly analyse: AnalyseFn | undefined;
+  private readonly recent = new RecentTexts(RECENT);
 
   constructor(
     private readonly loads: ReadonlyArray<() => Promise<IngestInput>>,
-    opts: Pick<BatchOptions, 'extract' | 'readAhead' | 'analyse'> = {},
+    opts: Pick<BatchOptions, 'extract' | 'readAhead'> = {},
   ) {
     this.extract = opts.extract ?? inThreadExtract;
     this.window = opts.readAhead ?? 0;
-    this.analyse = opts.analyse;
   }
 
   /** Document `i`, taken in order (0, 1, 2...); rejects as its load or preparation failed. */
@@ -47,27 +50,16 @@ export class ReadAhead {
 
   private async start(i: number): Promise<ReadyDocument> {
     const prepared = prepareDocument(await this.loads[i]!());
-    const ownKeys = () => fingerprintText(prepared.text);
-    if (this.window === 0) return { prepared, keys: ownKeys, extraction: () => this.extract(extractionInput(prepared)) };
-    if (this.analyse) {
-      const answer = this.analyse(extractionInput(prepared));
-      // A copy found by URL never asks; a failure is the document's, at its turn.
-      answer.catch(() => {});
-      return {
-        prepared,
-        // Keys decide whether the document is a copy: a thread that failed leaves them to this one.
-        keys: () => answer.then((a) => keysFrom(a.keys), ownKeys),
-        extraction: async () => {
-          const a = await answer;
-          if ('error' in a) throw new Error(a.error);
-          return a.extraction;
-        },
-      };
-    }
+    const extractNow = () => this.extract(extractionInput(prepared));
+    if (this.window === 0) return { prepared, keys: () => fingerprintText(prepared.text), extraction: extractNow };
+    const keys = fingerprintText(prepared.text);
+    const repeat = this.recent.repeats(prepared.urls, keys);
+    this.recent.add(prepared.urls, keys);
+    if (repeat) return { prepared, keys: () => keys, extraction: extractNow };
     // Async even around an extractor that throws at once: its failure is the document's, at its turn.
-    const requested = (async () => this.extract(extractionInput(prepared)))();
+    const requested = (async () => extractNow())();
     // A copy never awaits its extraction; its failure must not surface as unhandled.
     requested.catch(() => {});
-    return { prepared, keys: ownKeys, extraction: () => requested };
+    return { prepared, keys: () => keys, extraction: () => requested };
   }
 }

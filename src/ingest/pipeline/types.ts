@@ -1,5 +1,4 @@
 import type { DocumentInput, Extraction, Logger } from '../../core/index.js';
-import type { Analysis } from '../extract/extract-thread.js';
 
 /** One document to ingest, whatever it came from. */
 export interface IngestInput {
@@ -17,9 +16,6 @@ export interface IngestInput {
 
 /** An extractor: in this thread (returns at once) or on the extractor thread (a promise). */
 export type ExtractFn = (input: DocumentInput) => Extraction | Promise<Extraction>;
-
-/** Dedupe keys and extraction of a document, worked out together elsewhere (the extractor thread). */
-export type AnalyseFn = (input: DocumentInput) => Promise<Analysis>;
 
 export interface IngestOptions {
   /** The extractor; the real one on this thread unless a caller passes the thread's or wraps it (e.g. to time it). */
@@ -70,9 +66,4 @@ export interface BatchOptions extends IngestOptions {
    * extracts the next documents while this one is deduplicated, stored and merged. Default 0.
    */
   readAhead?: number;
-  /**
-   * With `readAhead`: works out each document's keys with its extraction on the extractor
-   * thread, taking the hashing off this thread too. Used instead of `extract` when given.
-   */
-  analyse?: AnalyseFn;
 }

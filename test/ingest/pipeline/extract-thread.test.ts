@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentInput } from '../../../src/core/index.js';
-import { keyData } from '../../../src/ingest/dedupe/index.js';
 import { parseBriefingText } from '../../../src/ingest/extract/briefing-format.js';
 import { extract } from '../../../src/ingest/extract/extract.js';
 import { startExtractorThread, type ExtractorThread } from '../../../src/ingest/extract/extract-thread.js';
@@ -67,16 +66,6 @@ describe('the extractor thread', () => {
     expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'the stand-in refused "Bad one"' } });
     expect(before).toMatchObject({ status: 'fulfilled', value: extract(DOCS[0]!) });
     expect(after).toMatchObject({ status: 'fulfilled', value: extract(DOCS[1]!) });
-  });
-
-  it('works out the same dedupe keys as this thread beside the extraction, and beside a refusal', async () => {
-    const thread = started(startExtractorThread({ module: STAND_IN }));
-    const refused = { text: `${REFUSE} this one.`, title: 'Bad one' };
-    const [answer, refusal] = await Promise.all([thread.analyse(DOCS[0]!), thread.analyse(refused)]);
-    expect(answer).toEqual({ keys: keyData(DOCS[0]!.text), extraction: extract(DOCS[0]!) });
-    expect(refusal).toEqual({ keys: keyData(refused.text), error: 'the stand-in refused "Bad one"' });
-    expect(answer.keys.shingles).toBeInstanceOf(Float64Array);
-    expect(answer.keys.shingles.length).toBeGreaterThan(20);
   });
 
   it('rejects the requests a crashed thread held, and starts a fresh thread for the next', async () => {

@@ -87,18 +87,9 @@ describe('reading ahead with the extractor thread', () => {
     expect(inThread.failures).toHaveLength(2);
     expect(await meetingLines(ahead.store)).toEqual(await meetingLines(here.store));
     expect(await exported(ahead.store)).toEqual(await exported(here.store));
-    // The thread extracted ahead, copies included (their extractions dropped).
-    expect(thread.stats().documents).toBeGreaterThan(inThread.new);
-
-    // With the dedupe keys worked out on the thread too.
-    const keyed = await tempStore();
-    try {
-      const analysed = await ingestPaths(keyed.store, [folder], { extract: thread.extract, analyse: thread.analyse, readAhead: READ_AHEAD });
-      expect(analysed).toEqual(inThread);
-      expect(await exported(keyed.store)).toEqual(await exported(here.store));
-    } finally {
-      await keyed.close();
-    }
+    // Every new document was extracted once, and no copy: each sits within the last documents
+    // read before it (the sample read again comes a dozen files after its original).
+    expect(thread.stats().documents).toBe(inThread.new);
   });
 
   it('fails the same documents when the extractor throws on some, copies of them included', async () => {
@@ -114,13 +105,6 @@ describe('reading ahead with the extractor thread', () => {
       thread = startExtractorThread({ module: new URL('./stand-in-extractor.ts', import.meta.url) });
       const threaded = await ingestPaths(ahead.store, [refusing], { extract: thread.extract, readAhead: READ_AHEAD });
       expect(threaded).toEqual(inThread);
-      const keyed = await tempStore();
-      try {
-        expect(await ingestPaths(keyed.store, [refusing], { analyse: thread.analyse, readAhead: READ_AHEAD })).toEqual(inThread);
-        expect(await exported(keyed.store)).toEqual(await exported(one.store));
-      } finally {
-        await keyed.close();
-      }
       expect(inThread.failures.map((f) => f.message)).toContain(`${join(refusing, '07.txt')}: the stand-in refused "Meeting 7"`);
       expect(inThread.failures).toHaveLength(4);
       expect(await exported(ahead.store)).toEqual(await exported(one.store));
