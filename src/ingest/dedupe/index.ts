@@ -3,9 +3,10 @@ export {
   simhash,
   fingerprintText,
   hammingDistance,
+  fingerprintHalves,
+  halvesDistance,
   isNearDuplicate,
   setOverlap,
-  packShingles,
   packedOverlap,
   shingleOverlap,
   shingleSet,
@@ -13,5 +14,6 @@ export {
   SHINGLE_WORDS,
   type Fingerprint,
   type TextKeys,
+  type FingerprintHalves,
 } from './simhash.js';
 export { normalizeForHash } from './normalize.js';

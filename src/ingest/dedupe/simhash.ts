@@ -139,27 +139,24 @@ export function shingleSet(text: string): Set<number> {
 export interface TextKeys {
   contentHash: string;
   simhash(): Fingerprint;
-  shingles(): Set<number>;
-  /** The shingles packed (see packShingles), as remembered for later comparisons. */
+  /** The distinct shingles, ascending: compared with packedOverlap, remembered for later comparisons. */
   packed(): Float64Array;
 }
 
 /**
- * Content hash, SimHash and shingle set of one text, normalizing it once and hashing its words
+ * Content hash, SimHash and packed shingles of one text, normalizing it once and hashing its words
  * once; SimHash and shingles are computed when first asked for (an exact copy needs neither).
  */
 export function fingerprintText(text: string): TextKeys {
   const normalized = normalizeForHash(text);
   let hashed: HashedWords | null = null;
   let fingerprint: Fingerprint | null = null;
-  let set: Set<number> | null = null;
   let packed: Float64Array | null = null;
   const hashes = (): HashedWords => (hashed ??= shingleHashes(hashWords(wordsOfNormalized(normalized))));
   const packedShingles = (): Float64Array => (packed ??= packedOf(hashes()));
   return {
     contentHash: contentHashOfNormalized(normalized),
     simhash: () => (fingerprint ??= simhashOf(hashes())),
-    shingles: () => (set ??= new Set(packedShingles())),
     packed: packedShingles,
   };
 }
@@ -178,13 +175,22 @@ function popcount32(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
+/** A 64-bit fingerprint as its two 32-bit halves: compared with many others, it is parsed once. */
+export type FingerprintHalves = readonly [number, number];
+
+export function fingerprintHalves(f: Fingerprint): FingerprintHalves {
+  return [Number.parseInt(f.slice(0, 8), 16), Number.parseInt(f.slice(8, 16), 16)];
+}
+
+/** hammingDistance of two fingerprints given as halves. */
+export function halvesDistance(a: FingerprintHalves, b: FingerprintHalves): number {
+  return popcount32((a[0] ^ b[0]) >>> 0) + popcount32((a[1] ^ b[1]) >>> 0);
+}
+
 /** Number of differing bits between two fingerprints (hex strings or bigints), 0–64. */
 export function hammingDistance(a: Fingerprint | bigint, b: Fingerprint | bigint): number {
   // Two hex strings, as on every ingest: 32-bit halves, without BigInt allocations.
-  if (typeof a === 'string' && typeof b === 'string' && HEX64.test(a) && HEX64.test(b)) {
-    const half = (f: string, from: number): number => Number.parseInt(f.slice(from, from + 8), 16);
-    return popcount32((half(a, 0) ^ half(b, 0)) >>> 0) + popcount32((half(a, 8) ^ half(b, 8)) >>> 0);
-  }
+  if (typeof a === 'string' && typeof b === 'string' && HEX64.test(a) && HEX64.test(b)) return halvesDistance(fingerprintHalves(a), fingerprintHalves(b));
   let x = toBigInt(a) ^ toBigInt(b);
   let n = 0;
   while (x) {
@@ -210,22 +216,23 @@ export function setOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): numb
 }
 
 /**
- * A shingle set packed into one typed array, for holding many (a shingle set is a hash table of
- * boxed numbers, several times larger, and a cache of them filled the old generation with garbage).
+ * `setOverlap` of two packed shingle sets (TextKeys.packed: distinct, ascending), by one merge
+ * walk: no hash set to build, and no hashing of doubles to probe one.
  */
-export function packShingles(set: ReadonlySet<number>): Float64Array {
-  const out = new Float64Array(set.size);
-  let i = 0;
-  for (const s of set) out[i++] = s;
-  return out;
-}
-
-/** `setOverlap` of a packed shingle set and a shingle set. */
-export function packedOverlap(packed: Float64Array, set: ReadonlySet<number>): number {
-  const smaller = Math.min(packed.length, set.size);
+export function packedOverlap(a: Float64Array, b: Float64Array): number {
+  const smaller = Math.min(a.length, b.length);
   if (smaller === 0) return 0;
   let shared = 0;
-  for (const s of packed) if (set.has(s)) shared++;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return shared / smaller;
 }
 

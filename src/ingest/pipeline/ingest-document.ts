@@ -1,7 +1,7 @@
 import type { DocumentInput, Extraction, Store, StoredDocument } from '../../core/index.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
-import { fingerprintText, isNearDuplicate, packShingles, packedOverlap, shingleSet, type TextKeys } from '../dedupe/index.js';
+import { fingerprintText, isNearDuplicate, packedOverlap, type TextKeys } from '../dedupe/index.js';
 import type { ExtractFn, IngestInput, IngestOptions, IngestResult } from './types.js';
 
 // Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
@@ -53,7 +53,7 @@ async function addMissingUrls(store: Store, doc: StoredDocument, urls: readonly 
 async function confirmedOriginal(
   store: Store,
   close: ReadonlyArray<{ id: number; simhash: string }>,
-  own: Set<number>,
+  own: Float64Array,
 ): Promise<StoredDocument | null> {
   const unknown = close.filter((c) => !knownShingles.has(shingleKey(c.id, c.simhash))).map((c) => c.id);
   const loaded = new Map((unknown.length ? await store.documents.getMany(unknown) : []).map((d) => [d.id, d]));
@@ -61,7 +61,7 @@ async function confirmedOriginal(
     const doc = loaded.get(c.id);
     let shingles = knownShingles.get(shingleKey(c.id, c.simhash)) ?? null;
     if (!shingles && doc) {
-      shingles = packShingles(shingleSet(doc.text));
+      shingles = fingerprintText(doc.text).packed();
       rememberShingles(c.id, c.simhash, shingles);
     }
     if (!shingles || packedOverlap(shingles, own) < MIN_SHINGLE_OVERLAP) continue;
@@ -161,7 +161,7 @@ export async function ingestPrepared(store: Store, ready: ReadyDocument, opts: I
   // closest first, so the first few are all that are confirmed, loaded in one call.
   const candidates = await store.documents.nearDuplicateCandidates(fingerprint, MAX_CONFIRMATIONS);
   const close = candidates.filter((c) => c.simhash && isNearDuplicate(fingerprint, c.simhash));
-  const original = close.length ? await confirmedOriginal(store, close, own.shingles()) : null;
+  const original = close.length ? await confirmedOriginal(store, close, own.packed()) : null;
   if (original) {
     await addMissingUrls(store, original, urls);
     return duplicate('near-duplicate', original.id);

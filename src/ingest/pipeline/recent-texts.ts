@@ -1,10 +1,10 @@
-import { isNearDuplicate, packedOverlap, type TextKeys } from '../dedupe/index.js';
+import { NEAR_DUPLICATE_BITS, fingerprintHalves, halvesDistance, packedOverlap, type FingerprintHalves, type TextKeys } from '../dedupe/index.js';
 import { MIN_SHINGLE_OVERLAP } from './ingest-document.js';
 
 interface Seen {
   urls: readonly string[];
   contentHash: string;
-  simhash: string;
+  simhash: FingerprintHalves;
   packed: Float64Array;
 }
 
@@ -21,16 +21,17 @@ export class RecentTexts {
 
   /** True if the document repeats one of those read last. */
   repeats(urls: readonly string[], keys: TextKeys): boolean {
-    const simhash = keys.simhash();
+    // Checked against every document held: the fingerprint is parsed once, not once per pair.
+    const simhash = fingerprintHalves(keys.simhash());
     for (const s of this.seen) {
-      if (s.contentHash === keys.contentHash || urls.some((u) => s.urls.includes(u))) return true;
-      if (isNearDuplicate(simhash, s.simhash) && packedOverlap(s.packed, keys.shingles()) >= MIN_SHINGLE_OVERLAP) return true;
+      if (s.contentHash === keys.contentHash || (urls.length > 0 && urls.some((u) => s.urls.includes(u)))) return true;
+      if (halvesDistance(simhash, s.simhash) <= NEAR_DUPLICATE_BITS && packedOverlap(s.packed, keys.packed()) >= MIN_SHINGLE_OVERLAP) return true;
     }
     return false;
   }
 
   add(urls: readonly string[], keys: TextKeys): void {
     if (this.seen.length >= this.size) this.seen.shift();
-    this.seen.push({ urls, contentHash: keys.contentHash, simhash: keys.simhash(), packed: keys.packed() });
+    this.seen.push({ urls, contentHash: keys.contentHash, simhash: fingerprintHalves(keys.simhash()), packed: keys.packed() });
   }
 }

@@ -7,6 +7,7 @@ import {
   hammingDistance,
   isNearDuplicate,
   NEAR_DUPLICATE_BITS,
+  packedOverlap,
   setOverlap,
   shingleOverlap,
   shingleSet,
@@ -126,8 +127,21 @@ describe('fingerprintText and shingle sets', () => {
     const own = fingerprintText(syndicated);
     expect(own.contentHash).toBe(contentHash(syndicated));
     expect(own.simhash()).toBe(simhash(syndicated));
-    expect(setOverlap(shingleSet(original), own.shingles())).toBe(shingleOverlap(original, syndicated));
-    expect(own.shingles()).toBe(own.shingles());
+    expect(packedOverlap(fingerprintText(original).packed(), own.packed())).toBe(shingleOverlap(original, syndicated));
+    expect(own.packed()).toBe(own.packed());
+  });
+
+  it('packedOverlap of two packed sets is setOverlap of the sets', () => {
+    let seed = 3;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 300; round++) {
+      const pool = Math.floor(next() * 400) + 1;
+      const draw = () => new Set(Array.from({ length: Math.floor(next() * 120) }, () => Math.floor(next() * pool) * 1.5 - 99));
+      const [a, b] = [draw(), draw()];
+      const pack = (s: Set<number>) => Float64Array.from([...s].sort((x, y) => x - y));
+      expect(packedOverlap(pack(a), pack(b))).toBe(setOverlap(a, b));
+      expect(packedOverlap(pack(b), pack(a))).toBe(setOverlap(a, b));
+    }
   });
 
   it('packs the distinct shingles ascending, as many as the shingle set holds', () => {
