@@ -33,8 +33,14 @@ function walk(node: DomNode, out: string[]): void {
   if (block) out.push('\n\n');
 }
 
+// Anything tidyText would change inside the text: a no-break space, a tab or form feed, two
+// spaces, white space at either end of a line (a CR included), three newlines in a row.
+const UNTIDY = /[\u00a0\t\f\v]| {2}|^[^\S\n]|[^\S\n]$|\n{3}/m;
+
 /** Tidy text: trim lines, at most one blank line between paragraphs. */
 export function tidyText(text: string): string {
+  // Most briefing files are tidy already; splitting them into lines would only copy them.
+  if (!UNTIDY.test(text)) return text.trim();
   return text
     .replace(/\u00a0/g, ' ')
     .split('\n')

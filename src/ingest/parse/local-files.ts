@@ -79,6 +79,17 @@ function readBounded(abs: string, maxBytes: number): { bytes: Buffer; kind: Loca
   }
 }
 
+function longestLine(text: string): number {
+  let longest = 0;
+  for (let from = 0; from <= text.length; ) {
+    const end = text.indexOf('\n', from);
+    const stop = end < 0 ? text.length : end;
+    longest = Math.max(longest, stop - from);
+    from = stop + 1;
+  }
+  return longest;
+}
+
 /** Read a .txt briefing, .md or .html/.htm file as plain text with its title and date; throws `ParseError` naming the path. */
 export async function readLocalFile(path: string, opts: LocalFileOptions = {}): Promise<LocalDocument> {
   const abs = resolve(path);
@@ -91,7 +102,7 @@ export async function readLocalFile(path: string, opts: LocalFileOptions = {}): 
   if (raw.includes('\uFFFD') && !charsetFromDocument(bytes)) raw = decodeBody(bytes, 'text/plain; charset=windows-1252').text;
   if (!raw.trim()) throw new ParseError('empty', abs, `${abs} is empty; nothing to ingest.`);
   if (kind !== 'html') {
-    const longest = raw.split('\n').reduce((m, l) => Math.max(m, l.length), 0);
+    const longest = longestLine(raw);
     if (longest > maxLine) {
       throw new ParseError('line-too-long', abs, `${abs} has a line of ${longest} characters (limit ${maxLine}); it does not look like prose. Check that it is the right file.`);
     }
