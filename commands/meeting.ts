@@ -1,4 +1,4 @@
-import { cite, defineCommand, ERROR_CODES, UserError, type Block, type Citation, type CommandContext, type Field, type Meeting, type MeetingSource, type Reply, type Span } from '../src/core/index.js';
+import { cite, defineCommand, ERROR_CODES, statusNote, UserError, type Block, type Citation, type CommandContext, type Field, type Meeting, type MeetingSource, type Reply, type Span } from '../src/core/index.js';
 import { fitReply } from './lib/budget.js';
 import { formatRange } from './lib/dates.js';
 import { parseId, ref } from './lib/ids.js';
@@ -91,7 +91,7 @@ export function meetingReply(m: Meeting): Reply {
   const fields: Field[] = [{ name: 'Group', value: bodyOf(m) }, { name: 'Kind', value: m.kind }];
   const place = placeOf(m);
   if (place) fields.push({ name: 'Place', value: place });
-  fields.push({ name: 'Dates', value: `${formatRange(m.start, m.end)}${m.status === 'held' ? '' : ` (${m.status})`}` });
+  fields.push({ name: 'Dates', value: `${formatRange(m.start, m.end)}${statusNote(m.status)}` });
   const chairs = chairsOf(m, 8);
   if (chairs) fields.push({ name: m.chairs.length > 1 ? 'Chairs' : 'Chair', value: chairs });
   const blocks: Block[] = [{ type: 'fields', fields }];

@@ -1,4 +1,4 @@
-import { bold, cite, defineDigest, type DigestInput, type Reply, type Span } from '../src/core/index.js';
+import { bold, cite, defineDigest, statusNote, type DigestInput, type Reply, type Span } from '../src/core/index.js';
 import { Citations, dateRange, developmentBlocks, emptyDigest, hasDevelopments, isDevelopment, MAX_MEETINGS, placeOf } from './layout.js';
 
 /**
@@ -17,7 +17,7 @@ export const alert = defineDigest({
     const citations = new Citations();
     const items = input.meetings.slice(0, MAX_MEETINGS).map((m): Span[] => {
       const first = m.summary[0];
-      const spans: Span[] = [bold(m.body), `: ${dateRange(m.start, m.end)}, ${placeOf(m)}${m.status === 'announced' ? ' (announced)' : ''}.`];
+      const spans: Span[] = [bold(m.body), `: ${dateRange(m.start, m.end)}, ${placeOf(m)}${statusNote(m.status)}.`];
       if (first) spans.push(` ${first.text.trim()}`, cite(citations.forMeetingSource(m, first.documentId)));
       else if (m.sources[0]) spans.push(cite(citations.forMeetingSource(m, m.sources[0].documentId)));
       return spans;

@@ -1,4 +1,4 @@
-import { bold, defineDigest, type Block, type DigestInput, type Meeting, type Reply } from '../src/core/index.js';
+import { bold, defineDigest, statusNote, type Block, type DigestInput, type Meeting, type Reply } from '../src/core/index.js';
 import { Citations, dateRange, developmentBlocks, emptyDigest, hasDevelopments, localDate, MAX_MEETINGS, meetingSummary, placeOf, sourceLinks } from './layout.js';
 
 /** New developments since the last digest, grouped by the body that met. */
@@ -31,8 +31,7 @@ function byBody(meetings: readonly Meeting[]): Map<string, Meeting[]> {
 }
 
 function meetingBlocks(meeting: Meeting, citations: Citations): Block[] {
-  const status = meeting.status === 'announced' ? ' (announced)' : meeting.status === 'ongoing' ? ' (under way)' : '';
-  const blocks: Block[] = [{ type: 'text', text: [bold(`${dateRange(meeting.start, meeting.end)}, ${placeOf(meeting)}`), status] }];
+  const blocks: Block[] = [{ type: 'text', text: [bold(`${dateRange(meeting.start, meeting.end)}, ${placeOf(meeting)}`), statusNote(meeting.status)] }];
   if (meeting.chairs.length) blocks.push({ type: 'context', text: `Chaired by ${meeting.chairs.join(', ')}` });
   const summary = meetingSummary(meeting, citations);
   if (summary.length) blocks.push({ type: 'text', text: summary });

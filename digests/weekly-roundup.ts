@@ -1,4 +1,4 @@
-import { bold, cite, defineDigest, type Block, type DigestInput, type Meeting, type Reply, type Span } from '../src/core/index.js';
+import { bold, cite, defineDigest, statusNote, type Block, type DigestInput, type Meeting, type Reply, type Span } from '../src/core/index.js';
 import { Citations, dateRange, developmentBlocks, emptyDigest, localDate, MAX_MEETINGS, placeOf, isDevelopment } from './layout.js';
 
 const MAX_UPCOMING = 15;
@@ -30,8 +30,7 @@ export const weeklyRoundup = defineDigest({
 });
 
 function line(m: Meeting, citations: Citations): Span[] {
-  const status = m.status === 'announced' ? ' (announced)' : '';
-  const spans: Span[] = [bold(dateRange(m.start, m.end)), `: ${m.body}, ${placeOf(m)}${status}`];
+  const spans: Span[] = [bold(dateRange(m.start, m.end)), `: ${m.body}, ${placeOf(m)}${statusNote(m.status)}`];
   const source = m.summary[0]?.documentId ?? m.sources[0]?.documentId;
   if (source !== undefined) spans.push(cite(citations.forMeetingSource(m, source)));
   return spans;

@@ -1,4 +1,4 @@
-import { bold, type Meeting, type Rich } from '../../src/core/index.js';
+import { bold, statusNote, type Meeting, type Rich } from '../../src/core/index.js';
 import { formatRange } from './dates.js';
 import { ref } from './ids.js';
 import { joinWords, plural, truncate } from './text.js';
@@ -19,13 +19,14 @@ export function chairsOf(m: Pick<Meeting, 'chairs'>, max = 4): string | null {
   return joinWords(shown);
 }
 
-/** Whether a meeting is still to come: announced, or starting after today. */
+/** Whether a meeting is still to come: announced, or starting after today, and not called off. */
 export function isUpcoming(m: Pick<Meeting, 'status' | 'start'>, now: Date): boolean {
+  if (m.status === 'cancelled') return false;
   return m.status === 'announced' || (m.start !== null && m.start > now.toISOString().slice(0, 10));
 }
 
 /** One line of a meeting list: `#42 · 1–2 Mar 2023 · Africa Focus Group · Niamey, Niger · chairs · 3 sources`. */
 export function meetingLine(m: Meeting): Rich {
-  const rest = [`${formatRange(m.start, m.end)}${m.status === 'held' ? '' : ` (${m.status})`}`, bodyOf(m), placeOf(m), chairsOf(m) ? `chaired by ${chairsOf(m)}` : null, plural(m.sources.length, 'source')];
+  const rest = [`${formatRange(m.start, m.end)}${statusNote(m.status)}`, bodyOf(m), placeOf(m), chairsOf(m) ? `chaired by ${chairsOf(m)}` : null, plural(m.sources.length, 'source')];
   return [bold(ref(m.id)), ` · ${rest.filter(Boolean).join(' · ')}`];
 }

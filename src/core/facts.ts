@@ -19,8 +19,24 @@ export const MEETING_KINDS = [
 ] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-/** Whether the text says the meeting took place, is taking place, or is planned. */
-export type MeetingStatus = 'held' | 'ongoing' | 'announced';
+/**
+ * Whether the text says the meeting took place, is taking place or is planned, or that it was
+ * put off to a later date or called off.
+ */
+export type MeetingStatus = 'held' | 'ongoing' | 'announced' | 'postponed' | 'cancelled';
+
+const STATUS_NOTES: Record<MeetingStatus, string> = {
+  held: '',
+  ongoing: ' (under way)',
+  announced: ' (announced)',
+  postponed: ' (postponed)',
+  cancelled: ' (cancelled)',
+};
+
+/** What follows a meeting's dates in lists and digests: nothing for a meeting held, else its status in brackets. */
+export function statusNote(status: MeetingStatus): string {
+  return STATUS_NOTES[status];
+}
 
 /** What a non-meeting document reports; meeting reports are `meeting`. */
 export type DevelopmentKind = 'meeting' | 'statement' | 'designation' | 'membership' | 'announcement' | 'other';

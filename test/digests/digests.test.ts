@@ -95,6 +95,20 @@ describe('daily brief', () => {
     expect(text).toContain(`Sources: Report A on ${a.id} (https://a.example/${a.id * 10})`);
   });
 
+  it('says when a meeting was put off, called off or is under way, and nothing for one held', () => {
+    const held = meeting({ body: 'Africa Focus Group', start: '2026-02-26' });
+    const postponed = meeting({ body: 'Small Group', start: '2026-04-02', city: 'Rome', country: 'Italy', status: 'postponed' });
+    const cancelled = meeting({ body: 'Sahel Ministerial', start: '2026-03-05', city: 'Bamako', country: 'Mali', status: 'cancelled' });
+    const ongoing = meeting({ body: 'Counter ISIS Finance Group', start: '2026-03-01', city: 'Doha', country: 'Qatar', status: 'ongoing' });
+    const text = renderPlainText(kind('daily-brief').compose(input({ meetings: [held, postponed, cancelled, ongoing] }))!);
+    expect(text).toContain('2 Apr 2026, Rome, Italy (postponed)');
+    expect(text).toContain('5 Mar 2026, Bamako, Mali (cancelled)');
+    expect(text).toContain('1 Mar 2026, Doha, Qatar (under way)');
+    expect(text).toMatch(/26 Feb 2026, Niamey, Niger\n/);
+    const alert = renderPlainText(kind('alert').compose(input({ meetings: [cancelled] }))!);
+    expect(alert).toContain('Sahel Ministerial: 5 Mar 2026, Bamako, Mali (cancelled).');
+  });
+
   it('lists non-meeting developments under their own heading, with summary and source', () => {
     const reply = kind('daily-brief').compose(input({ documents: [statement(501), statement(502, 'designation'), statement(503, 'other')] }))!;
     const text = renderPlainText(reply);

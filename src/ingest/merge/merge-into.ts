@@ -10,7 +10,9 @@ export interface MergeDoc extends SummaryDoc {
   extraction: Pick<Extraction, 'summary' | 'topics' | 'people'>;
 }
 
-const STATUS_RANK: Record<MeetingStatus, number> = { announced: 0, ongoing: 1, held: 2 };
+// The firmer report wins whatever the order: one that says the meeting was put off or called off
+// outranks an announcement of it, and one that says it met (or is meeting) outranks both.
+const STATUS_RANK: Record<MeetingStatus, number> = { announced: 0, postponed: 1, cancelled: 2, ongoing: 3, held: 4 };
 
 function unionPeople(into: readonly Person[], more: readonly Person[]): Person[] {
   const out = into.map((p) => ({ ...p }));

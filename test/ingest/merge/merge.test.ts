@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMatch, mergeInto } from '../../../src/ingest/merge/index.js';
+import type { MeetingFacts } from '../../../src/core/index.js';
 import { doc, facts, stored } from './fixtures.js';
 
 const OUTLET_A =
@@ -96,6 +97,19 @@ describe('mergeInto', () => {
     expect(r2.topics).toEqual(['west-africa', 'sahel']);
     expect(r2.primary).toBe(true);
     expect(r2.status).toBe('held');
+  });
+
+  it('takes the firmer status whatever the order: postponed over announced, held over postponed or cancelled', () => {
+    const status = (...steps: Array<MeetingFacts['status']>): string => {
+      let meeting = stored(10, mergeInto(null, facts({ status: steps[0] }), doc(1)), [doc(1)]);
+      steps.slice(1).forEach((s, i) => (meeting = stored(10, mergeInto(meeting, facts({ status: s }), doc(i + 2)), [doc(1)])));
+      return meeting.status;
+    };
+    expect(status('announced', 'postponed')).toBe('postponed');
+    expect(status('postponed', 'announced')).toBe('postponed');
+    expect(status('announced', 'cancelled')).toBe('cancelled');
+    expect(status('postponed', 'held')).toBe('held');
+    expect(status('cancelled', 'ongoing', 'announced')).toBe('ongoing');
   });
 
   it('builds a summary across sources that quotes each document verbatim and repeats nothing', () => {
