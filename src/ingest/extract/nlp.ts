@@ -50,6 +50,32 @@ const DATE_TOKEN = new RegExp(String.raw`^(?:${[
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
 ].flatMap((w) => [w, w.toUpperCase()]).join('|')}|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|(?:19|20)\d\d|\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?)\.?$`);
 
+/**
+ * What the rules read of a token's text, worked out once per distinct text. wink hands back
+ * one string object per word, so the lookup is cheap, and the shared lower-case forms have
+ * their hashes computed once for every Set and Map the rules look them up in.
+ */
+interface Lexeme {
+  lower: string;
+  /** Spacing only (line breaks, tabs), which wink keeps as tokens. */
+  blank: boolean;
+  /** Can be part of a date (DATE_TOKEN). */
+  date: boolean;
+}
+
+const LEXEME_CACHE = 50_000;
+const lexemes = new Map<string, Lexeme>();
+
+function lexemeOf(value: string): Lexeme {
+  let lx = lexemes.get(value);
+  if (lx === undefined) {
+    lx = { lower: value.toLowerCase(), blank: value.trim() === '', date: DATE_TOKEN.test(value) };
+    if (lexemes.size >= LEXEME_CACHE) lexemes.clear();
+    lexemes.set(value, lx);
+  }
+  return lx;
+}
+
 /** The wink-nlp instance, built once; loading the model is the costly part. */
 export function getNlp(): Nlp {
   nlp ??= winkNLP(model, [...PIPE]);
@@ -74,6 +100,7 @@ export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
   const lineBreakBefore: boolean[] = new Array(values.length);
   // The next line break, searched again only once passed (a search per token was quadratic).
   let nl = text.indexOf('\n', at);
+  const lexs: Lexeme[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? '';
     const found = text.indexOf(v, at);
@@ -81,7 +108,9 @@ export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
     const start = found >= 0 && found - at <= MAX_GAP ? found : at;
     if (nl >= 0 && nl < at) nl = text.indexOf('\n', at);
     lineBreakBefore[i] = nl >= 0 && nl < start;
-    toks[i] = { value: v, lower: v.toLowerCase(), pos: pos[i] ?? 'X', start, end: start + v.length };
+    const lx = lexemeOf(v);
+    lexs[i] = lx;
+    toks[i] = { value: v, lower: lx.lower, pos: pos[i] ?? 'X', start, end: start + v.length };
     at = start + v.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
@@ -91,9 +120,8 @@ export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
   for (const [a, b] of spans) {
     let from = -1;
     for (let i = a; i <= b; i++) {
-      const v = values[i] ?? '';
-      const blank = v.trim() === '';
-      const breaks = lineBreakBefore[i] || (blank && v.includes('\n'));
+      const blank = lexs[i]?.blank ?? true;
+      const breaks = lineBreakBefore[i] || (blank && (values[i] ?? '').includes('\n'));
       if (breaks) {
         if (from >= 0) pieces.push([from, i - 1]);
         from = blank ? -1 : i;
@@ -102,16 +130,19 @@ export function analyse(text: string, from = 0, firstIndex = 0): Analysis {
     if (from >= 0) pieces.push([from, b]);
   }
   const sentences: Sentence[] = pieces.map(([a, b], index) => {
-    index += firstIndex;
     // Tabs and other spacing wink keeps as tokens carry nothing the rules need.
-    const st = toks.slice(a, b + 1).filter((t) => t.value.trim() !== '');
+    const st: Tok[] = [];
+    const dates: Sentence['dates'] = [];
+    for (let i = a; i <= b; i++) {
+      const t = toks[i], lx = lexs[i];
+      if (!t || !lx || lx.blank) continue;
+      st.push(t);
+      if (lx.date) dates.push({ start: t.start, end: t.end, text: t.value });
+    }
     const start = st[0]?.start ?? 0;
     const end = st[st.length - 1]?.end ?? start;
-    return { index, start, end, text: text.slice(start, end), first: a, toks: st, dates: [] };
+    return { index: index + firstIndex, start, end, text: text.slice(start, end), first: a, toks: st, dates };
   });
-  for (const s of sentences) {
-    for (const t of s.toks) if (DATE_TOKEN.test(t.value)) s.dates.push({ start: t.start, end: t.end, text: t.value });
-  }
   return { text, sentences };
 }
 
