@@ -1,7 +1,7 @@
 import type { SummarySentence } from '../../core/facts.js';
 import type { Sentence } from './nlp.js';
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'on', 'for', 'with', 'at', 'by', 'is', 'was', 'will', 'be', 'are', 'that', 'this', 'its', 'their', 'as', 'from', 'it', 'has', 'have', 'which', 'also']);
+const STOP: ReadonlySet<string> = new Set(['the', 'a', 'an', 'of', 'to', 'and', 'in', 'on', 'for', 'with', 'at', 'by', 'is', 'was', 'will', 'be', 'are', 'that', 'this', 'its', 'their', 'as', 'from', 'it', 'has', 'have', 'which', 'also']);
 const MIN_WORDS = 6;
 
 /**
@@ -10,17 +10,24 @@ const MIN_WORDS = 6;
  * facts they carry; returned in source order with exact offsets.
  */
 export function summarise(sentences: Sentence[], factWeight: Map<number, number>, want = 3): SummarySentence[] {
-  // Document frequency of content words, counted per occurrence: no per-sentence sets to allocate.
-  const df = new Map<string, number>();
-  for (const s of sentences) for (const t of s.toks) if (isContent(t.lower)) df.set(t.lower, (df.get(t.lower) ?? 0) + 1);
+  // Document frequency of content words: each occurrence bumps its word's counter, and each
+  // sentence keeps the counters of its content words, so the scoring below reads them back
+  // without a second lookup.
+  const doc = startDocument();
+  const counted = sentences.map((s) => {
+    const mine: WordCount[] = [];
+    for (const t of s.toks) {
+      const c = countOf(t.lower, doc);
+      if (c) { c.n++; mine.push(c); }
+    }
+    return mine;
+  });
   const scored: Array<{ s: Sentence; score: number }> = [];
   sentences.forEach((s, i) => {
-    let words = 0, central = 0;
-    for (const t of s.toks) {
-      if (!isContent(t.lower)) continue;
-      words++;
-      central += (df.get(t.lower) ?? 1) - 1;
-    }
+    const mine = counted[i] ?? [];
+    const words = mine.length;
+    let central = 0;
+    for (const c of mine) central += c.n - 1;
     if (words < MIN_WORDS) return;
     scored.push({ s, score: central / Math.sqrt(words) + 3 / (1 + i) + 2 * (factWeight.get(s.index) ?? 0) });
   });
@@ -29,6 +36,37 @@ export function summarise(sentences: Sentence[], factWeight: Map<number, number>
     .slice(0, want)
     .sort((a, b) => a.s.start - b.s.start)
     .map(({ s }) => ({ text: s.text, start: s.start, end: s.end }));
+}
+
+/**
+ * A content word's count in the document being summarised. One counter per word, kept across
+ * documents and reset on first use in each (`doc` tells which document it counts): the same
+ * words recur in every document, and one lookup per token replaces a per-document map.
+ */
+interface WordCount {
+  doc: number;
+  n: number;
+}
+
+const COUNT_CACHE = 50_000;
+/** Counters by lower-case word; null for words that are not content words. */
+const counters = new Map<string, WordCount | null>();
+let documents = 0;
+
+/** A new document number; the counters are dropped between documents only, never while one is counted. */
+function startDocument(): number {
+  if (counters.size >= COUNT_CACHE) counters.clear();
+  return ++documents;
+}
+
+function countOf(w: string, doc: number): WordCount | null {
+  let c = counters.get(w);
+  if (c === undefined) {
+    c = isContent(w) ? { doc, n: 0 } : null;
+    counters.set(w, c);
+  }
+  if (c && c.doc !== doc) { c.doc = doc; c.n = 0; }
+  return c;
 }
 
 function isContent(w: string): boolean {
