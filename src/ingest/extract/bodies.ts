@@ -1,5 +1,6 @@
 import table from '../data/bodies.json' with { type: 'json' };
 import type { MeetingKind } from '../../core/facts.js';
+import { matchesOf } from './matches.js';
 
 export interface BodyDef {
   name: string;
@@ -53,7 +54,7 @@ export function findBodies(text: string): BodyMention[] {
   const c = (compiled ??= compile());
   const all: BodyMention[] = [];
   for (const re of c.res) {
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       if (m[0].trim() === '' || !m.groups) continue;
       const key = Object.keys(m.groups).find((k) => m.groups?.[k] !== undefined);
       const def = key ? c.defs[Number(key.slice(1))] : undefined;

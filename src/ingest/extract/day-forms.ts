@@ -1,3 +1,5 @@
+import { matchesOf } from './matches.js';
+
 /**
  * The common written forms of a calendar day and of day ranges, read with one
  * regular expression before chrono: "1 and 2 March 2023", "March 1–2",
@@ -89,7 +91,7 @@ function build(g: Array<string | undefined>): { start: WrittenDay; end: WrittenD
 /** Every day or day range written in one of the common forms, in text order. */
 export function readDayForms(text: string): DayForm[] {
   const out: DayForm[] = [];
-  for (const m of text.matchAll(FORMS)) {
+  for (const m of matchesOf(FORMS, text)) {
     const r = build([...m]);
     if (r) out.push({ index: m.index, length: m[0].length, ...r });
   }
@@ -113,7 +115,7 @@ const CASUAL_OFFSET: Record<string, number> = { today: 0, tonight: 0, tomorrow: 
 /** Weekdays and the casual day words, which need no calendar parser; "now" is no date. */
 export function readRelativeDays(text: string): RelativeDay[] {
   const out: RelativeDay[] = [];
-  for (const m of text.matchAll(RELATIVE)) {
+  for (const m of matchesOf(RELATIVE, text)) {
     const weekday = m[1] ? WEEKDAYS.indexOf(m[1]) : null;
     out.push({ index: m.index, length: m[0].length, weekday, offset: m[2] ? CASUAL_OFFSET[m[2].toLowerCase()] ?? 0 : 0 });
   }
@@ -147,7 +149,7 @@ const ORDINAL_DAY = new RegExp(String.raw`(?<![\w-])[Oo]n\s+the\s+${ORD}(?:\s*(?
 /** Days written as a bare ordinal ("on the 3rd"), with no month of their own. */
 export function readOrdinalDays(text: string): OrdinalDay[] {
   const out: OrdinalDay[] = [];
-  for (const m of text.matchAll(ORDINAL_DAY)) {
+  for (const m of matchesOf(ORDINAL_DAY, text)) {
     const day = Number(m[1]), end = m[2] === undefined ? null : Number(m[2]);
     if (day < 1 || day > 31 || (end !== null && (end <= day || end > 31))) continue;
     out.push({ index: m.index, length: m[0].length, day, endDay: end });

@@ -1,6 +1,7 @@
 import type { Tok } from './nlp.js';
 import { countryByDemonym, countryByName, lookupPlace, organisation, startsAName, type Place } from './gazetteer.js';
 import table from '../data/offices.json' with { type: 'json' };
+import { matchesOf } from './matches.js';
 
 const MAX_NAME_TOKENS = 6;
 
@@ -40,8 +41,7 @@ export function partiesIn(text: string, toks: Tok[], from: number, to: number): 
   if (a && b && a.start < b.end) {
     const span = text.slice(a.start, b.end);
     for (const o of offices) {
-      o.re.lastIndex = 0;
-      for (const m of span.matchAll(o.re)) {
+      for (const m of matchesOf(o.re, span)) {
         inOffice.push([a.start + m.index, a.start + m.index + m[0].length]);
         const before = span.slice(Math.max(0, m.index - 30), m.index);
         // "UK Secretary of State" or "Italian Foreign Minister" already said whose office it is.

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { matchesOf } from './matches.js';
 
 /** One token with its character offsets into the analysed text. */
 export interface Tok {
@@ -155,7 +156,7 @@ const HEADLINE_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}]/gu;
 export function headline(text: string, end: number): Sentence {
   const toks: Tok[] = [];
   const line = text.slice(0, end).trimEnd();
-  for (const m of line.matchAll(HEADLINE_TOKEN)) {
+  for (const m of matchesOf(HEADLINE_TOKEN, line)) {
     // A full stop ends a token unless it is an abbreviation's (U.S., D.C.).
     let v = m[0];
     const stop = v.length > 1 && v.endsWith('.') && !/(?:^|\.)\p{L}\.$/u.test(v);

@@ -1,5 +1,6 @@
 import type { Person } from '../../core/facts.js';
 import { countryByDemonym, countryByName, lookupPlace } from './gazetteer.js';
+import { matchesOf } from './matches.js';
 
 /** Words that make the capitalised words near them a person's name and office. */
 const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|Director|General|Spokesperson|President|Representative|Coordinator|Senator|Commander|Chancellor|King|Prince|Governor|Advis[eo]r|Chief|Head|Deputy|Counselor|Cmdr|Mr|Mrs|Ms|Dr|H\.E|Sheikh|USG)\b\.?/;
@@ -57,7 +58,7 @@ function cleanName(raw: string): string | null {
  */
 export function findPeople(text: string): Person[] {
   const out: Person[] = [];
-  for (const m of text.matchAll(NAME)) {
+  for (const m of matchesOf(NAME, text)) {
     const name = cleanName(m[0]);
     if (!name) continue;
     const at = m.index + m[0].indexOf(name);

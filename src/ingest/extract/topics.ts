@@ -1,5 +1,6 @@
 import type { TopicDef } from '../../core/index.js';
 import table from '../data/topics.json' with { type: 'json' };
+import { matchesOf } from './matches.js';
 
 export interface CompiledTopics {
   ids: string[];
@@ -54,8 +55,8 @@ function isCompiled(topics: readonly TopicDef[] | CompiledTopics): topics is Com
 function hitsOf(c: CompiledTopics, text: string): number[][] {
   const hits: number[][] = c.ids.map(() => []);
   const excluded: Array<[number, number, string]> = [];
-  if (c.exclude) for (const m of text.matchAll(c.exclude)) excluded.push([m.index, m.index + m[0].length, m[0]]);
-  for (const m of text.matchAll(c.all)) {
+  if (c.exclude) for (const m of matchesOf(c.exclude, text)) excluded.push([m.index, m.index + m[0].length, m[0]]);
+  for (const m of matchesOf(c.all, text)) {
     const phrase = m[0];
     let topics = c.topicsOf.get(phrase);
     if (!topics) {
