@@ -40,6 +40,21 @@ function isNamePart(p: string): boolean {
   return v;
 }
 
+/** The same runs of capitalised words ("Foreign Minister", "Global Coalition") recur in every document. */
+const CLEAN_NAME_CACHE = 20_000;
+const cleaned = new Map<string, string | null>();
+
+/** cleanName, remembered: its answer depends on the run alone and the gazetteer's fixed tables. */
+function cleanNameOf(raw: string): string | null {
+  let name = cleaned.get(raw);
+  if (name === undefined) {
+    name = cleanName(raw);
+    if (cleaned.size >= CLEAN_NAME_CACHE) cleaned.clear();
+    cleaned.set(raw, name);
+  }
+  return name;
+}
+
 /** Trims title and institution words off both ends; what remains must still look like a name. */
 function cleanName(raw: string): string | null {
   const parts = raw.split(' ');
@@ -59,7 +74,7 @@ function cleanName(raw: string): string | null {
 export function findPeople(text: string): Person[] {
   const out: Person[] = [];
   for (const m of matchesOf(NAME, text)) {
-    const name = cleanName(m[0]);
+    const name = cleanNameOf(m[0]);
     if (!name) continue;
     const at = m.index + m[0].indexOf(name);
     const before = text.slice(Math.max(0, at - ROLE_WINDOW), at);
