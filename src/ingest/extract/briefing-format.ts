@@ -13,19 +13,27 @@ const HEADER = /^([A-Za-z][A-Za-z -]*):[ \t]*(.*)$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function parseBriefingText(raw: string): BriefingText {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const lines = text.split('\n');
+  const unmarked = raw.replace(/^\uFEFF/, '');
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const headers = new Map<string, string>();
-  let i = 0;
-  for (; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '') break;
+  // Header lines are read where they stand and the body is the rest of the text, sliced once:
+  // splitting every line of the body only to join them again cost more than the headers.
+  let body = '';
+  for (let at = 0; ;) {
+    const nl = text.indexOf('\n', at);
+    const line = nl < 0 ? text.slice(at) : text.slice(at, nl);
+    if (line.trim() === '') {
+      body = nl < 0 ? '' : text.slice(nl + 1);
+      break;
+    }
     const m = HEADER.exec(line);
     // A first line that is not a header means the text has no header block at all.
     if (!m) return { title: null, source: null, published: null, body: text };
     headers.set((m[1] ?? '').trim().toLowerCase(), (m[2] ?? '').trim());
+    // Headers to the end with no blank line: there is no body.
+    if (nl < 0) break;
+    at = nl + 1;
   }
-  const body = lines.slice(i + 1).join('\n');
   const published = headers.get('published') ?? '';
   return {
     title: headers.get('title') || null,
