@@ -11,6 +11,21 @@ const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_re
   VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?) ${RETURNING}`;
 const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c) => `${c} = ?`).join(', ')},
   last_seq = MAX(last_seq, ?), updated_at = ? WHERE id = ? ${RETURNING}`;
+// Where a meeting begins and how long it lasts, spelled as migration 006 indexes them.
+const BEGINS = 'COALESCE(m.start_date, m.end_date)';
+const ENDS = 'COALESCE(m.end_date, m.start_date)';
+const LASTS = `CASE WHEN start_date IS NULL AND end_date IS NULL THEN 0
+  ELSE COALESCE(julianday(COALESCE(end_date, start_date)) - julianday(COALESCE(start_date, end_date)), 36500) END`;
+/**
+ * Meetings of a body that overlap [from, to], undated ones included. A meeting overlapping the
+ * window begins no earlier than `from` less the body's longest meeting, so the begin index is
+ * read over that range only, not over every meeting of the body.
+ */
+export const WINDOW_SQL = `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.body_lc = @body AND ${BEGINS} IS NULL
+  UNION ALL
+  SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.body_lc = @body AND ${ENDS} >= @from
+    AND ${BEGINS} BETWEEN date(@from, '-' || CAST((SELECT MAX(${LASTS}) FROM meetings WHERE body_lc = @body) AS INTEGER) || ' days') AND @to
+  ORDER BY start_date DESC NULLS LAST, id DESC`;
 const SOURCES_SQL = `SELECT d.id AS documentId, d.url, d.title, d.outlet, d.published
   FROM meeting_documents md JOIN documents d ON d.id = md.document_id WHERE md.meeting_id = ? ORDER BY d.id`;
 
@@ -90,6 +105,7 @@ export class SqliteMeetingRepo implements MeetingRepo {
   }
 
   async candidates(body: string, from: IsoDate | null, to: IsoDate | null): Promise<Meeting[]> {
+    if (from !== null && to !== null) return this.withSources(this.db.all<MeetingRow>(WINDOW_SQL, { body: fold(body), from, to }));
     // Undated meetings could be any date, so they are always candidates.
     const rows = this.db.all<MeetingRow>(
       `SELECT ${MEETING_COLUMNS} FROM meetings m

@@ -3,6 +3,7 @@ import { sql as meetingFilterIndex } from './002-meeting-filter-index.js';
 import { sql as meetingTopicKey } from './003-meeting-topic-key.js';
 import { sql as simhashCovering } from './004-simhash-covering.js';
 import { sql as ftsIndexedByStore } from './005-fts-indexed-by-store.js';
+import { sql as meetingCandidateIndexes } from './006-meeting-candidate-indexes.js';
 import type { Migration } from '../../rows/migration.js';
 
 export type { Migration };
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '003-meeting-topic-key', sql: meetingTopicKey },
   { version: 4, name: '004-simhash-covering', sql: simhashCovering },
   { version: 5, name: '005-fts-indexed-by-store', sql: ftsIndexedByStore },
+  { version: 6, name: '006-meeting-candidate-indexes', sql: meetingCandidateIndexes },
 ];
