@@ -9,6 +9,7 @@ export * from './error-reply.js';
 export * from './errors.js';
 export * from './facts.js';
 export * from './filter.js';
+export * from './fingerprint.js';
 export * from './logger.js';
 export * from './paging.js';
 export * from './platform.js';

@@ -3,8 +3,6 @@ export {
   simhash,
   fingerprintText,
   hammingDistance,
-  fingerprintHalves,
-  halvesDistance,
   isNearDuplicate,
   setOverlap,
   packedOverlap,
@@ -14,6 +12,5 @@ export {
   SHINGLE_WORDS,
   type Fingerprint,
   type TextKeys,
-  type FingerprintHalves,
 } from './simhash.js';
 export { normalizeForHash } from './normalize.js';

@@ -1,3 +1,4 @@
+import { fingerprintHalves, halvesDistance } from '../../core/index.js';
 import { contentHashOfNormalized } from './content-hash.js';
 import { normalizeForHash, words, wordsOfNormalized } from './normalize.js';
 
@@ -167,30 +168,14 @@ function toBigInt(f: Fingerprint | bigint): bigint {
   return BigInt(`0x${f}`);
 }
 
-const HEX64 = /^[0-9a-f]{16}$/i;
-
-function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
-/** A 64-bit fingerprint as its two 32-bit halves: compared with many others, it is parsed once. */
-export type FingerprintHalves = readonly [number, number];
-
-export function fingerprintHalves(f: Fingerprint): FingerprintHalves {
-  return [Number.parseInt(f.slice(0, 8), 16), Number.parseInt(f.slice(8, 16), 16)];
-}
-
-/** hammingDistance of two fingerprints given as halves. */
-export function halvesDistance(a: FingerprintHalves, b: FingerprintHalves): number {
-  return popcount32((a[0] ^ b[0]) >>> 0) + popcount32((a[1] ^ b[1]) >>> 0);
-}
-
 /** Number of differing bits between two fingerprints (hex strings or bigints), 0–64. */
 export function hammingDistance(a: Fingerprint | bigint, b: Fingerprint | bigint): number {
   // Two hex strings, as on every ingest: 32-bit halves, without BigInt allocations.
-  if (typeof a === 'string' && typeof b === 'string' && HEX64.test(a) && HEX64.test(b)) return halvesDistance(fingerprintHalves(a), fingerprintHalves(b));
+  if (typeof a === 'string' && typeof b === 'string') {
+    const x = fingerprintHalves(a);
+    const y = fingerprintHalves(b);
+    if (x && y) return halvesDistance(x, y);
+  }
   let x = toBigInt(a) ^ toBigInt(b);
   let n = 0;
   while (x) {

@@ -1,10 +1,11 @@
-import { NEAR_DUPLICATE_BITS, fingerprintHalves, halvesDistance, packedOverlap, type FingerprintHalves, type TextKeys } from '../dedupe/index.js';
+import { fingerprintHalves, halvesDistance, type FingerprintHalves } from '../../core/index.js';
+import { NEAR_DUPLICATE_BITS, packedOverlap, type TextKeys } from '../dedupe/index.js';
 import { MIN_SHINGLE_OVERLAP } from './ingest-document.js';
 
 interface Seen {
   urls: readonly string[];
   contentHash: string;
-  simhash: FingerprintHalves;
+  simhash: FingerprintHalves | null;
   packed: Float64Array;
 }
 
@@ -25,7 +26,7 @@ export class RecentTexts {
     const simhash = fingerprintHalves(keys.simhash());
     for (const s of this.seen) {
       if (s.contentHash === keys.contentHash || (urls.length > 0 && urls.some((u) => s.urls.includes(u)))) return true;
-      if (halvesDistance(simhash, s.simhash) <= NEAR_DUPLICATE_BITS && packedOverlap(s.packed, keys.packed()) >= MIN_SHINGLE_OVERLAP) return true;
+      if (simhash && s.simhash && halvesDistance(simhash, s.simhash) <= NEAR_DUPLICATE_BITS && packedOverlap(s.packed, keys.packed()) >= MIN_SHINGLE_OVERLAP) return true;
     }
     return false;
   }

@@ -10,7 +10,8 @@
  *    are always found; farther ones (up to CANDIDATE_BITS) often are. Probing within 3 bits, as
  *    before, guaranteed 15 but matched 4 % of the whole corpus on every lookup.
  */
-import { RecentFingerprints, fingerprintDistance, type Candidate, type FingerprintRow } from './recent-fingerprints.js';
+import { fingerprintDistance } from '../../core/index.js';
+import { RecentFingerprints, type Candidate, type FingerprintRow } from './recent-fingerprints.js';
 import { isFingerprint, simhashBands } from './simhash-bands.js';
 
 /** Documents held in the in-memory window (16 bytes each). */

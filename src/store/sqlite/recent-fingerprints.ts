@@ -8,6 +8,7 @@
  * inserts under an advisory lock), so "everything after the last id seen" misses nothing.
  * Shared by the SQLite and PostgreSQL stores; it holds no connection of its own.
  */
+import { bits32, fingerprintHalves } from '../../core/index.js';
 
 export interface FingerprintRow {
   id: number;
@@ -16,30 +17,6 @@ export interface FingerprintRow {
 
 export interface Candidate extends FingerprintRow {
   distance: number;
-}
-
-// Set bits of every 16-bit value: two lookups count a 32-bit word.
-const BITS16 = new Uint8Array(1 << 16);
-for (let v = 1; v < BITS16.length; v++) BITS16[v] = BITS16[v >>> 1]! + (v & 1);
-
-const HEX16 = /^[0-9a-f]{16}$/i;
-
-/** The two 32-bit halves of a 16-hex-digit fingerprint, or null when it is not one. */
-export function fingerprintHalves(simhash: string): [number, number] | null {
-  if (!HEX16.test(simhash)) return null;
-  return [Number.parseInt(simhash.slice(0, 8), 16), Number.parseInt(simhash.slice(8, 16), 16)];
-}
-
-function bits32(x: number): number {
-  return BITS16[x & 0xffff]! + BITS16[x >>> 16]!;
-}
-
-/** Differing bits between two 16-hex-digit fingerprints. */
-export function fingerprintDistance(a: string, b: string): number {
-  const x = fingerprintHalves(a);
-  const y = fingerprintHalves(b);
-  if (!x || !y) return 64;
-  return bits32((x[0] ^ y[0]) >>> 0) + bits32((x[1] ^ y[1]) >>> 0);
 }
 
 function toHex(hi: number, lo: number): string {
