@@ -1,17 +1,13 @@
 // Metadata read from a page's head before Readability rewrites the DOM.
 
-interface El {
-  getAttribute(name: string): string | null;
-  textContent: string | null;
-}
-interface Doc {
-  querySelector(sel: string): El | null;
-  querySelectorAll(sel: string): ArrayLike<El>;
-}
+import { headline, type Doc } from './chrome.js';
 
 export interface ArticleMeta {
   title: string | null;
+  /** From the page's metadata only (meta tags, JSON-LD); see `headlineTime` for the page's <time>. */
   published: string | null;
+  /** og:description, twitter:description or the meta description: the page's own summary. */
+  description: string | null;
   siteName: string | null;
   canonicalUrl: string | null;
 }
@@ -72,21 +68,37 @@ function ldString(objects: Record<string, unknown>[], pick: (o: Record<string, u
   return null;
 }
 
-/** Title, published date, site name and canonical URL from meta tags, JSON-LD, <time> and <link rel=canonical>. */
+/** Title, published date, summary, site name and canonical URL from meta tags, JSON-LD and <link rel=canonical>. */
 export function readArticleMeta(doc: Doc, url: string): ArticleMeta {
   const ld = jsonLdObjects(doc);
   const published =
     isoDate(meta(doc, 'article:published_time', 'og:published_time', 'og:article:published_time', 'datePublished')) ??
     isoDate(ldString(ld, (o) => o.datePublished)) ??
-    isoDate(meta(doc, 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date')) ??
-    isoDate(doc.querySelector('article time[datetime], main time[datetime]')?.getAttribute('datetime')) ??
-    isoDate(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+    isoDate(meta(doc, 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date'));
   const publisher = ld.map((o) => o.publisher).find((p) => p && typeof p === 'object') as Record<string, unknown> | undefined;
   return {
     title: meta(doc, 'og:title', 'twitter:title') ?? ldString(ld, (o) => o.headline),
     published,
+    description: meta(doc, 'og:description', 'twitter:description', 'description'),
     siteName: meta(doc, 'og:site_name', 'application-name') ?? (typeof publisher?.name === 'string' ? publisher.name : null),
     canonicalUrl:
       absolute(doc.querySelector('link[rel="canonical" i]')?.getAttribute('href'), url) ?? absolute(meta(doc, 'og:url'), url),
   };
+}
+
+/**
+ * The date of the page's own <time datetime>, for a page whose metadata gives none. Read after
+ * the chrome is stripped, so never a date of a consent box or newsletter: the first <time> after
+ * the headline, else the first in the article or main element, else the first in the page.
+ */
+export function headlineTime(doc: Doc): string | null {
+  const h1 = headline(doc);
+  const marks = Array.from(doc.querySelectorAll('h1, time[datetime]'));
+  const dated = (from: number) => marks.slice(from).map((el) => (el.tagName === 'TIME' ? isoDate(el.getAttribute('datetime')) : null)).find(Boolean);
+  return (
+    (h1 && marks.includes(h1) ? dated(marks.indexOf(h1) + 1) : null) ??
+    isoDate(doc.querySelector('article time[datetime], main time[datetime]')?.getAttribute('datetime')) ??
+    dated(0) ??
+    null
+  );
 }
