@@ -26,7 +26,11 @@ export async function storedAt(store: Store, item: FeedItem): Promise<number | n
   }
 }
 
-/** The document a feed item stands for: its own text, or the linked article's main text when it is only a teaser. */
+/**
+ * The document a feed item stands for: its own text, or the linked article's main text when it is
+ * only a teaser. A fetched article is titled by the page's headline (the item's title is the
+ * fallback) and dated by the page's metadata, else the item's date, else a <time> in the page.
+ */
 export async function feedItemInput(item: FeedItem, feed: { title: string; url: string; sourceId: number | null }, opts: PipelineFetchOptions): Promise<IngestInput> {
   const base = { title: item.title || null, outlet: feed.title || null, published: item.published, sourceId: feed.sourceId };
   if (!isTeaser(item) || !item.url) {
@@ -36,12 +40,14 @@ export async function feedItemInput(item: FeedItem, feed: { title: string; url: 
   }
   const page = await fetchText(item.url, opts);
   const article = extractArticle(page.text, page.finalUrl);
+  // The page's own headline and dated metadata name the story as published; a feed's title is
+  // often a shorter rewrite. The feed's date still beats a <time> found in the page.
   return {
     ...base,
     text: article.text,
-    title: base.title ?? (article.title || null),
+    title: article.title || base.title,
     outlet: base.outlet ?? article.siteName,
-    published: base.published ?? article.published,
+    published: (article.publishedFrom === 'metadata' ? article.published : null) ?? base.published ?? article.published,
     url: item.url,
     urls: [page.finalUrl, article.canonicalUrl],
   };
