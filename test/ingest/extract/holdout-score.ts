@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extract, parseBriefingText } from '../../../src/ingest/extract/index.js';
 
-interface GoldMeeting {
+export interface GoldMeeting {
   body: string;
   kind: string | null;
   city: string | null;
@@ -20,7 +20,7 @@ interface GoldMeeting {
   chairs: string[];
   primary: boolean;
 }
-interface Gold { is_meeting_report: boolean; meetings: GoldMeeting[]; topics: string[] }
+export interface Gold { is_meeting_report: boolean; meetings: GoldMeeting[]; topics: string[] }
 
 export interface Counts { tp: number; fp: number; fn: number }
 export interface HoldoutScore {
@@ -36,14 +36,14 @@ const ALIASES = new Map([
   ['us', 'united states'], ['usa', 'united states'], ['uk', 'united kingdom'], ['britain', 'united kingdom'],
   ['turkiye', 'turkey'], ['uae', 'united arab emirates'], ['marrakesh', 'marrakech'], ['hague', 'the hague'],
 ]);
-function norm(s: string | null | undefined): string | null {
+export function norm(s: string | null | undefined): string | null {
   if (s == null) return null;
   const t = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
     .replace(/^the (?!hague)/, '');
   return ALIASES.get(t) ?? t;
 }
 
-function factsOf(meetings: GoldMeeting[]): Set<string> {
+export function factsOf(meetings: GoldMeeting[]): Set<string> {
   const out = new Set<string>();
   for (const m of meetings) {
     if (!m.primary) continue;
@@ -59,9 +59,9 @@ function factsOf(meetings: GoldMeeting[]): Set<string> {
   return out;
 }
 
-const f1 = (c: Counts) => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
+export const f1 = (c: Counts) => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
 
-function compare(gold: Set<string>, got: Set<string>, c: Counts): { missing: string[]; wrong: string[] } {
+export function compare(gold: Set<string>, got: Set<string>, c: Counts): { missing: string[]; wrong: string[] } {
   const missing = [...gold].filter((x) => !got.has(x));
   const wrong = [...got].filter((x) => !gold.has(x));
   c.tp += gold.size - missing.length;
