@@ -243,7 +243,7 @@ function mergeRanges(text: string, ds: DateMention[]): DateMention[] {
 }
 
 // "hoped to host", "plans to hold": an intention to meet points forward ("a plan to act" does not).
-const FUTURE = /\b(?:will|shall|to be held|(?:hop|plann?|intend)(?:e|es|ed|ing|s)? to (?:host|hold|meet|convene|organi[sz]e)|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to|(?:is|are) due to (?:be|meet|hold|host|convene|gather|open|begin|start|discuss|attend))\b|'ll\b/i;
+const FUTURE = /\b(?:will|shall|to be held|(?:hop|plann?|intend)(?:e|es|ed|ing|s)? to (?:host|hold|meet|convene|organi[sz]e)|is to|are to|scheduled|looks? forward|upcoming|next|is expected to|are expected to|(?:is|are) due to (?:be|meet|hold|host|convene|gather|open|begin|start|discuss|attend)|(?:postponed|deferred|put off|pushed back|moved|rescheduled) (?:to|until|till|for))\b|'ll\b/i;
 const CONTEXT_BEFORE = 60;
 const CONTEXT_AFTER = 25;
 

@@ -35,7 +35,11 @@ export interface Frame {
   tense: Tense;
   /** Days after the meeting told before, for an undated "the following day" or "two days later". */
   dayAfter: number;
+  /** The sentence says the meeting was put off ("was postponed", "pushed back") or called off ("cancelled"). */
+  calledOff: CalledOff | null;
 }
+
+export type CalledOff = 'postponed' | 'cancelled';
 
 const ANAPHOR = /\b(?:the|this|that|these|today['’]s|its|their)\s+(?:[\w-]+\s+){0,3}(?:meetings?|ministerial|sessions?|gathering|conference|consultations?|summit|plenary|talks|briefing)\b/i;
 /** "Kenya hosted, alongside the co-chairs ...", "Italy co-chaired.": the meeting is the one being told. */
@@ -88,6 +92,8 @@ const CLOSING = /\b(?:closed|ended|concluded|wrapped up|closes|ends|concludes)\s
 const MARKER_WINDOW = 8;
 const EARLIER_WHEN = new Set(['this', 'today', 'tonight', 'on', 'in']);
 const CALLED_OFF = /\b(?:postpone[ds]?|postponing|postponement|cancel(?:s|ed|led|ling|lation)?|called off|put off|pushed back|deferred)\b/i;
+const NEW_DAY_AFTER = /^\s+(?:to|until|till)\s/i;
+const CANCELLED = /^(?:cancel|called)/i;
 const HELD_AFTER = /\b(?:held|opened|met|convened|took place|began|started)\b/i;
 const NEW_DAY = /\b(?:to|until|till|rescheduled for|new date(?: of| is)?)\s+(?:on\s+)?$/i;
 const DAY_AFTER = /\b(?:the (?:following|next) day(?! of\b)|(a|one|two|three|2|3) days? later)\b/i;
@@ -165,8 +171,11 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   // "opened the 9th Session of the Committee of Ministers of the Accra Initiative at ..., on Thursday": the body's name ends the meeting's.
   const dateAnchors = chosen ? [...triggers, chosen.toks[chosen.toks.length - 1]!] : [...triggers];
   s.toks.forEach((t, i) => { if (HAPPENED.has(t.lower) && (t.lower !== 'place' || /^(?:take|takes|took|taking)$/.test(s.toks[i - 1]?.lower ?? ''))) dateAnchors.push(i); });
+  const off = CALLED_OFF.exec(s.text);
+  // "postponed to 12 May": the new day is the meeting's.
+  if (off && NEW_DAY_AFTER.test(s.text.slice(off.index + off[0].length, off.index + off[0].length + 12))) dateAnchors.push(tokIndexAt(s.toks, s.start + off.index + off[0].length + 1));
   let date = s.dates.length > 0 || /\d|day\b|tomorrow/.test(s.text) ? findDate(s, text, dateAnchors, masked, ref, from) : null;
-  if (date && calledOff(s.text, date.index)) date = null;
+  if (date && off && calledOff(s.text, off, date.index)) date = null;
   return {
     sentence: s,
     isTitle,
@@ -184,6 +193,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     virtual,
     tense,
     dayAfter: date?.start ? 0 : dayAfter(s.text),
+    calledOff: off && !HELD_AFTER.test(s.text.slice(off.index)) ? (CANCELLED.test(off[0]) ? 'cancelled' : 'postponed') : null,
   };
 }
 
@@ -200,9 +210,7 @@ function dayAfter(sentence: string): number {
  * day a meeting no longer takes place. Not a new day ("postponed to 3 March"), nor the day it met after
  * all ("postponed last month, was held on Saturday").
  */
-function calledOff(sentence: string, at: number): boolean {
-  const m = CALLED_OFF.exec(sentence);
-  if (!m) return false;
+function calledOff(sentence: string, m: RegExpExecArray, at: number): boolean {
   if (NEW_DAY.test(sentence.slice(Math.max(0, at - 24), at))) return false;
   return at < m.index || !HELD_AFTER.test(sentence.slice(m.index, at));
 }

@@ -24,6 +24,7 @@ export interface Assembly {
   secondary: MeetingFacts[];
 }
 
+const HELD = /\b(?:was held|were held|took place|opened|met|convened|gathered)\b/i;
 const TRAVEL = /\btravel(?:s|led|ling)?\b|\bvisits?\b|\btrip\b|\btour\b/i;
 const LEAD_SENTENCES = 6;
 const ANNOUNCING_LEAD = 2;
@@ -84,6 +85,9 @@ const draft = (body: BodyDef, f: Frame): Draft => {
 };
 
 function statusOf(d: Draft, published: IsoDate | null): MeetingStatus {
+  // "was postponed", "has been called off": what the text last says of it, unless a later sentence has it held after all.
+  const off = d.frames.findLastIndex((f) => f.calledOff);
+  if (off >= 0 && !d.frames.slice(off + 1).some((f) => HELD.test(f.sentence.text))) return d.frames[off]!.calledOff!;
   const first = d.frames.find((f) => f.date?.start) ?? d.frames[0];
   const day = d.date?.start ?? null;
   if (published && day && day > published) return 'announced';

@@ -105,4 +105,39 @@ describe('a meeting called off', () => {
   it('keeps the day it met after all', () => {
     expect(day('The ECOWAS summit, postponed last month, was held in Abuja on Saturday.')).toBe('2025-02-01');
   });
+
+  it('keeps a new day it is put off to, read forward', () => {
+    expect(day('The ECOWAS summit has been postponed to 12 May.')).toBe('2025-05-12');
+    expect(day('The ECOWAS summit in Abuja has been put off until Saturday 12 April.')).toBe('2025-04-12');
+  });
+});
+
+describe('the status of a meeting called off', () => {
+  const status = (text: string, title: string | null = null) =>
+    extract({ text, title, published: '2025-02-06' }).meetings.find((m) => m.primary)?.status;
+
+  it('is postponed when the meeting is put off, with or without a new day', () => {
+    expect(status('The ECOWAS summit scheduled for Saturday in Abuja has been postponed.')).toBe('postponed');
+    expect(status('The ECOWAS summit in Abuja, due on Saturday, was pushed back by a month.')).toBe('postponed');
+    expect(status('The ministerial meeting of the Accra Initiative has been deferred.')).toBe('postponed');
+    expect(status('The ECOWAS summit has been postponed to 12 May.')).toBe('postponed');
+  });
+
+  it('is cancelled when it is called off', () => {
+    expect(status('The ECOWAS summit in Abuja, scheduled for Saturday, was cancelled.')).toBe('cancelled');
+    expect(status('The ECOWAS summit in Abuja was called off on Thursday.')).toBe('cancelled');
+  });
+
+  it('is told by the title as well', () => {
+    expect(status('Heads of state were due in Abuja on Saturday. Several presidents could not attend.', 'ECOWAS postpones summit on terrorism')).toBe('postponed');
+  });
+
+  it('stays held for a meeting that met after all', () => {
+    expect(status('The ECOWAS summit, postponed last month, was held in Abuja on Saturday.')).toBe('held');
+    expect(status('The ECOWAS summit was put off in January. The summit finally opened in Abuja on Saturday.')).toBe('held');
+  });
+
+  it('stays held when only another meeting was called off', () => {
+    expect(status('The ECOWAS summit met in Abuja on Saturday. The previous summit had been cancelled.')).toBe('held');
+  });
 });
