@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import { layering } from './.eslint/layering.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', '.scratch-*/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', '.scratch-*/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { briefbot: { rules: { layering } } },
