@@ -15,6 +15,18 @@ export function headLines(body: string): string[] {
   return body.slice(0, HEAD_CHARS).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, HEAD_LINES);
 }
 
+// "Editor's note: The following statement was issued by ...", "Published as received.": a note set
+// ahead of a reposted text, whose own dateline follows it.
+const NOTE = /^(?:editor['’]s note\b|note to (?:editors|readers)\b|the following (?:[\w-]+ ){0,3}(?:was|is|has been) (?:issued|published|released)\b|(?:re)?published as received\b)/i;
+const NOTE_LINES = 2;
+
+/** The head line that may open with an inline dateline: the first, or the first past an editor's note or two. */
+export function datelineLine(lines: string[]): string {
+  let k = 0;
+  while (k < NOTE_LINES && k < lines.length - 1 && NOTE.test(lines[k]!)) k++;
+  return lines[k] ?? '';
+}
+
 export function inlineDateline(body: string, first: string): { match: RegExpExecArray; end: number } | null {
   const match = INLINE.exec(first.slice(0, INLINE_CHARS));
   return match ? { match, end: body.indexOf(first) + match[0].length } : null;
@@ -22,7 +34,7 @@ export function inlineDateline(body: string, first: string): { match: RegExpExec
 
 /** Where the text proper begins after an inline dateline (0 without one): no place or date lookups. */
 export function datelineEnd(body: string): number {
-  return inlineDateline(body, headLines(body)[0] ?? '')?.end ?? 0;
+  return inlineDateline(body, datelineLine(headLines(body)))?.end ?? 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../core/facts.js';
 import { lookupPlace, type Place } from './gazetteer.js';
 import { findDates } from './dates.js';
-import { headLines, inlineDateline } from './dateline-span.js';
+import { datelineLine, headLines, inlineDateline } from './dateline-span.js';
 
 export interface Dateline {
   place: Place | null;
@@ -40,7 +40,7 @@ export function readDateline(body: string, published: IsoDate | null): Dateline 
   const lines = headLines(body);
   let place: Place | null = null;
   let date: IsoDate | null = null;
-  const inline = inlineDateline(body, lines[0] ?? '');
+  const inline = inlineDateline(body, datelineLine(lines));
   const end = inline?.end ?? 0;
   const m = inline?.match;
   if (m) {

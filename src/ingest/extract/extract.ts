@@ -68,7 +68,8 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
   // A year-less dateline ("RABAT, March 3 -") takes its year from a full date in the lead, if there is one.
   const dateline = readDateline(input.text, input.published ?? lead);
   const published = input.published ?? dateline.date;
-  const ref = published ?? lead;
+  // "Kuwait City, 3 February 2025 - ... today hosted": the dateline's own day is the one the text counts from.
+  const ref = dateline.date ?? published ?? lead;
   const mentions = findBodies(text);
   const from = prefix.length + dateline.end;
 

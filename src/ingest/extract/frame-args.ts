@@ -56,8 +56,10 @@ const BUILDING = /^(?:House|Hall|Palace|Palais|Centre|Center|Hotel|Building|Towe
 const ATTENDING = new Set(['take', 'taking', 'attend', 'attends', 'attending', 'participate', 'participates', 'participating', 'represent', 'visit', 'travel', 'travels', 'join', 'joins']);
 const VISIT = new Set(['visit', 'visits', 'visiting', 'visited']);
 
-const MULTI_DAY = /\b(two|three|four|five|2|3|4|5)[- ]day\b/i;
+// "a two-day meeting", "wrapped up two days of talks".
+const MULTI_DAY = /\b(two|three|four|five|2|3|4|5)(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings?|discussions?|consultations?|deliberations|negotiations)\b)/i;
 const END_CUE = /\b(?:end|ending|ended|conclu\w+|closing|closed|wrapped up|final day)\b/i;
+const OPEN_CUE = /\b(?:began|begins|opened|opens|started|starts|held)\b/i;
 const DAY_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, '2': 2, '3': 3, '4': 4, '5': 5 };
 /** "the Burkinabe capital" at token k: the capital of the country the demonym names. */
 function demonymCapital(toks: Tok[], k: number): Place | null {
@@ -140,8 +142,11 @@ export function findDate(s: Sentence, text: string, anchors: number[], masked: S
   if (best?.start) {
     const m = MULTI_DAY.exec(s.text);
     const n = m ? DAY_COUNT[(m[1] ?? '').toLowerCase()] ?? 1 : 1;
-    if (n > 1 && best.end === best.start) {
-      if (END_CUE.test(s.text)) best = { ...best, start: shiftDays(best.start, -(n - 1)) };
+    const ends = END_CUE.test(s.text);
+    // "arrived on Monday for two days of talks": the days of talks are dated only by their opening or close.
+    const dated = !m?.[0].includes(' of ') || ends || OPEN_CUE.test(s.text);
+    if (n > 1 && best.end === best.start && dated) {
+      if (ends) best = { ...best, start: shiftDays(best.start, -(n - 1)) };
       else best = { ...best, end: shiftDays(best.start, n - 1) };
     }
   }

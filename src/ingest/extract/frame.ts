@@ -27,6 +27,8 @@ export interface Frame {
   backdrop: boolean;
   /** The date is the day the meeting closed ("the talks closed on Tuesday"). */
   closing: boolean;
+  /** The date is the day the meeting opened ("the meeting, which began on Tuesday"). */
+  opening: boolean;
   /** The sentence refers back to a meeting already named ("this meeting", "the Ministerial"). */
   anaphoric: boolean;
   /** The lead's meeting, not yet named ("wrapped up a two-day meeting"): it fills in what the named frames leave open. */
@@ -89,6 +91,7 @@ const HAPPENED = new Set(['held', 'place', 'opened', 'closed', 'concluded', 'end
 const FORWARD = new Set(['next', 'upcoming', 'forthcoming']);
 const TITLE_FUTURE = /\bto (?:meet|hold|host|co-host|convene|gather)\b/i;
 const CLOSING = /\b(?:closed|ended|concluded|wrapped up|closes|ends|concludes)\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$/i;
+const OPENING = /\b(?:opened|began|started|opens|begins|starts)\s+(?:[\w-]+\s+){0,2}?(?:on\s+)?$/i;
 const MARKER_WINDOW = 8;
 const EARLIER_WHEN = new Set(['this', 'today', 'tonight', 'on', 'in']);
 const CALLED_OFF = /\b(?:postpone[ds]?|postponing|postponement|cancel(?:s|ed|led|ling|lation)?|called off|put off|pushed back|deferred)\b/i;
@@ -183,6 +186,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     place: virtual ? null : findPlace(s, text, anchors, masked, from),
     date,
     closing: date !== null && CLOSING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
+    opening: date !== null && OPENING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
     forward: mark !== null && FORWARD.has(mark),
     backdrop: mark === 'when' || mark === 'which',
     chairs: chairs.parties,

@@ -35,9 +35,12 @@ function placeConflict(a: Place | null, b: Place | null): boolean {
   return Boolean(a.city && b.city && a.city !== b.city);
 }
 
+/** A day inside the other's span ("the meeting, which began on Tuesday" of a meeting held Tuesday to Wednesday). */
+const within = (a: DateMention, b: DateMention) => Boolean(a.start && b.start && a.start >= b.start && a.start <= (b.end ?? b.start));
+
 function dateConflict(a: DateMention | null, b: DateMention | null): boolean {
   if (!a || !b) return false;
-  if (a.start && b.start) return a.start !== b.start;
+  if (a.start && b.start) return a.start !== b.start && !within(a, b) && !within(b, a);
   const known = a.start ? a : b.start ? b : null;
   const vague = known === a ? b : a;
   if (known?.start && vague.year && vague.month) {
@@ -63,13 +66,23 @@ function closes(d: Draft, f: Frame): boolean {
   return b <= shiftDays(a, CLOSING_DAYS);
 }
 
+/** "The meeting, which opened on Monday" of a meeting known by its last day: the same meeting's first day. */
+function opens(d: Draft, f: Frame): boolean {
+  const a = d.date?.start, b = f.date?.start;
+  if (!f.opening || !a || !b || b > a) return false;
+  return b >= shiftDays(a, -CLOSING_DAYS);
+}
+
 function compatible(d: Draft, f: Frame): boolean {
-  return !placeConflict(d.place, f.place) && (closes(d, f) || !dateConflict(d.date, f.date));
+  return !placeConflict(d.place, f.place) && (closes(d, f) || opens(d, f) || !dateConflict(d.date, f.date));
 }
 
 function absorb(d: Draft, f: Frame): void {
   if (f.place && (!d.place || (!d.place.city && f.place.city))) d.place = f.place;
-  if (d.date && closes(d, f) && (f.date?.end ?? '') > (d.date.end ?? '')) d.date = { ...d.date, end: f.date?.end ?? null };
+  // "closing the two-day meeting" on its second day: the same first day, a later last one.
+  const later = (f.date?.end ?? '') > (d.date?.end ?? d.date?.start ?? '');
+  if (d.date && later && (closes(d, f) || f.date?.start === d.date.start)) d.date = { ...d.date, end: f.date?.end ?? null };
+  if (d.date?.start && opens(d, f) && f.date?.start) d.date = { ...d.date, start: f.date.start, end: d.date.end ?? d.date.start };
   if (!d.date?.start && f.date && (f.date.start || !d.date)) d.date = f.date;
   for (const c of f.chairs) if (!d.chairs.includes(c)) d.chairs.push(c);
   if (f.body || f.isTitle) d.texts.push(f.sentence.text);

@@ -44,3 +44,28 @@ describe('document summaries', () => {
     expect(summary.map((s) => s.text)).toContain('Envoys of the Africa Focus Group met in Rabat on Tuesday to review support for countries of the Sahel.');
   });
 });
+
+describe('a reposted release', () => {
+  const body = [
+    "Editor's note: The following statement was issued by the foreign ministry of Kuwait. We publish it as received.",
+    'Kuwait City, 3 February 2025 – The State of Kuwait today hosted the meeting of the Counter ISIS Finance Group, with delegations from 45 states.',
+    'The meeting was co-chaired by Kuwait, Italy, Saudi Arabia and the United States.',
+  ].join('\n\n');
+
+  it('reads the dateline that opens the release, past the editor\'s note', () => {
+    const d = readDateline(body, '2025-02-04');
+    expect([d.place?.city, d.date]).toEqual(['Kuwait City', '2025-02-03']);
+    expect(body.slice(d.end).trim().startsWith('The State of Kuwait today')).toBe(true);
+  });
+
+  it('counts "today" from the dateline\'s own day, not the day the site published it', async () => {
+    const { extract } = await import('../../../src/ingest/extract/extract.js');
+    const m = extract({ text: body, title: null, published: '2025-02-04' }).meetings.find((x) => x.primary);
+    expect([m?.city, m?.start, m?.end]).toEqual(['Kuwait City', '2025-02-03', '2025-02-03']);
+  });
+
+  it('does not skip a first paragraph that is no editor\'s note', () => {
+    const plain = 'Ministers gathered on Monday.\n\nRome, 3 February 2025 – Italy hosted the talks.';
+    expect(readDateline(plain, '2025-02-04').place).toBeNull();
+  });
+});

@@ -156,6 +156,24 @@ describe('meeting dates', () => {
     expect([m.body, m.city, m.start]).toEqual(['Small Group', 'Rome', '2024-05-14']);
   });
 
+  // 2024-05-17 is a Friday.
+  it('counts back from the close of "two days of talks" and reads "which began on" as the same meeting', () => {
+    const closed = main('Envoys wrapped up two days of talks in Dakar on Thursday, as the Africa Focus Group met in Senegal.');
+    expect([closed.start, closed.end]).toEqual(['2024-05-15', '2024-05-16']);
+    const began = main('The Africa Focus Group ended its talks in Dakar on Thursday. Senegal hosted the meeting, which began on Wednesday and was co-chaired by Italy and Morocco.');
+    expect([began.start, began.end, began.chairs]).toEqual(['2024-05-15', '2024-05-16', ['Senegal', 'Italy', 'Morocco']]);
+  });
+
+  it('does not date "two days of talks" by a day that is neither their opening nor their close', () => {
+    const m = main('Delegations arrived in Rome on Monday for two days of talks. The Small Group met at the foreign ministry.');
+    expect(m.end).toBe(m.start);
+  });
+
+  it('takes the end from a later "closing the two-day meeting"', () => {
+    const m = main('The ministerial meeting of the Accra Initiative opened in Accra on Monday 13 May. Ministers signed the communiqué on Tuesday 14 May, closing the two-day meeting.');
+    expect([m.start, m.end]).toEqual(['2024-05-13', '2024-05-14']);
+  });
+
   it('does not give a meeting the date of a visit before attending it', () => {
     const m = main('The minister will visit Washington on 22-23 May to take part in the meeting of the Global Coalition.');
     expect([m.start, m.city]).toEqual([null, 'Washington']);
