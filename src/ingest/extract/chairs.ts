@@ -1,6 +1,7 @@
 import type { Sentence } from './nlp.js';
 import type { BodyMention } from './bodies.js';
 import { partiesIn } from './names.js';
+import { countryByDemonym, countryByName } from './gazetteer.js';
 import { MEETING_VERBS, TRIGGERS } from './triggers.js';
 
 /** Cheap first check before the regular expression: the first letters of every chair verb. */
@@ -15,11 +16,37 @@ const LEAD_VERB = /^(?:co-?)?(?:lead|leads|led)$/i;
 const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
 const PARTNER_WINDOW = 12;
 const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
+const HOLDERS = 8;
+const BE = new Set(['are', 'were', 'is', 'was']);
 const PRONOUN = new Set(['he', 'she', 'they']);
 const RECEIVE_VERBS = new Set(['received', 'receives', 'welcomed', 'welcomes']);
 const GUESTS = new Set(['delegations', 'delegates', 'participants', 'representatives', 'ministers', 'officials', 'experts', 'specialists', 'envoys', 'partners']);
 const CLAUSE_START = new Set([',', ';', ':', '—', '–', '-', 'where', 'which', 'who', 'and', 'when', 'while']);
 const ROLE = /\b(?:Minister|Secretary|Envoy|Ambassador|President|Director|Representative|Chancellor)\b/;
+
+// "Katrin Vogel heads the division at Germany's Federal Foreign Office.": a person tied to one country's ministry.
+const PERSON_LEAD = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3},?\s+(?:heads|leads|is|was|directs|runs|serves|works|head|director)\b/u;
+const OFFICE_OF = /(?:\b(\p{Lu}[\p{L}-]+)['’]s|\bthe\s+(\p{Lu}[\p{L}-]+))\s+(?:(?:Federal|Foreign|Interior|Defence|Defense|State)\s+)*(?:Foreign Office|Ministry|Department|Chancellery|Embassy)\b/gu;
+const PREVIOUS_CHARS = 300;
+
+/**
+ * "she co-chaired" right after a sentence about one person at one country's ministry: that country.
+ * Nothing when the sentence before is not about a named person, or names no such office or several.
+ */
+function pronounCountry(text: string, s: Sentence): string | null {
+  const before = text.slice(Math.max(0, s.start - PREVIOUS_CHARS), s.start).trimEnd();
+  if (!before.endsWith('.')) return null;
+  const from = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('. ', before.length - 2));
+  if (from < 0 && s.start > PREVIOUS_CHARS) return null;
+  const prev = before.slice(from + 1).trim();
+  if (!PERSON_LEAD.test(prev)) return null;
+  const found = new Set<string>();
+  for (const m of prev.matchAll(OFFICE_OF)) {
+    const c = m[1] ? countryByName(m[1]) : countryByDemonym(m[2] ?? '');
+    if (c) found.add(c);
+  }
+  return found.size === 1 ? [...found][0]! : null;
+}
 
 export interface Chairs {
   parties: string[];
@@ -55,8 +82,13 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (HOSTING_NOUNS.has(t.lower)) {
-      // "under the Chadian presidency (of the group)": the holder named before the noun.
-      if (/^(?:under|with)$/.test(toks[i - 3]?.lower ?? '')) { add(partiesIn(text, toks, i - 2, i)); continue; }
+      // "under the Chadian presidency (of the group)", "under Danish and American chairmanship": the
+      // holders named before the noun, back over a short list of capitalised words.
+      let h = i - 1;
+      while (h > i - HOLDERS && /^(?:\p{Lu}[\p{L}-]*|and|,)$/u.test(toks[h]?.value ?? '')) h--;
+      const named = h < i - 1;
+      if (toks[h]?.lower === 'the') h--;
+      if (named && /^(?:under|with)$/.test(toks[h]?.lower ?? '')) { add(partiesIn(text, toks, h + 1, i)); continue; }
       // "under the chairmanship of", "at the invitation of": whoever invites hosts.
       if (toks[i + 1]?.lower !== 'of' || !/^(?:under|with|at|on|upon)$/.test(toks[i - 2]?.lower ?? '')) continue;
       add(partiesIn(text, toks, i + 2, stopAt(i + 2, SPAN_STOP)));
@@ -86,10 +118,18 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       continue;
     }
     // "the group's co-chairs Italy, Morocco and the U.S." (or "co-chairs, Italy, ..."): the plural noun, its holders listed after it.
-    const k = toks[i + 1]?.value === ',' ? i + 2 : i + 1;
+    // "The group's co-chairs are Italy, ...": the same list after the verb.
+    const k = toks[i + 1]?.value === ',' || BE.has(toks[i + 1]?.lower ?? '') ? i + 2 : i + 1;
     if (/^(?:co-)?(?:host|chair)s$/.test(t.lower) && /^\p{Lu}/u.test(toks[k]?.value ?? '')) {
       const listed = partiesIn(text, toks, k, stopAt(k, SPAN_STOP));
       if (listed.length > 0) { add(listed); continue; }
+    }
+    // "Italy and the United States, as co-chairs, say": the holders are the list before, back to a clause break.
+    if (/^(?:co-)?(?:host|chair)s?$/.test(t.lower) && toks[i - 1]?.lower === 'as' && toks[i - 2]?.value === ',') {
+      let c = i - 3;
+      while (c >= 0 && toks[c]!.value !== ',' && toks[c]!.value !== ';' && i - c < 14) c--;
+      add(partiesIn(text, toks, c + 1, i - 2));
+      continue;
     }
     // Active voice: the subject runs back to a clause break or a relative pronoun's antecedent.
     let a = i - 1;
@@ -110,7 +150,12 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       while (c > 0 && toks[c - 1]!.value !== ',' && b - c < 10) c--;
       subject(Math.max(0, c), b + 1);
     } else {
+      const before = out.length;
       subject(a + 1, i);
+      if (out.length === before && (toks[i - 1]?.lower === 'she' || toks[i - 1]?.lower === 'he')) {
+        const c = pronounCountry(text, s);
+        if (c) add([c]);
+      }
     }
     // "hosted the meeting together with X": a partner named after the meeting, however long the
     // meeting's name and date ("co-chaired, on 4 and 5 May, a meeting of the ..., alongside X"),
@@ -120,7 +165,10 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
       if (w === ';' || w === '.') break;
       if (toks[j]!.pos === 'VERB' && !masked.has(j) && !MEETING_VERBS.has(w)) break;
       if (!masked.has(j) && toks[j]!.pos !== 'NUM' && toks[j]!.pos !== 'PUNCT') words++;
-      const from = (w === 'together' || w === 'jointly') && toks[j + 1]?.lower === 'with' ? j + 2 : w === 'alongside' ? j + 1 : -1;
+      // "co-chaired the meeting with the United States": a bare "with" right after the meeting a co-chair verb governs.
+      const partner = w === 'with' && t.lower.startsWith('co-') && (TRIGGERS.has(toks[j - 1]?.lower ?? '') || masked.has(j - 1))
+        && /^(?:the|\p{Lu})/u.test(toks[j + 1]?.value ?? '');
+      const from = (w === 'together' || w === 'jointly') && toks[j + 1]?.lower === 'with' ? j + 2 : w === 'alongside' || partner ? j + 1 : -1;
       if (from > 0) { add(partiesIn(text, toks, from, stopAt(from, new Set([';', '(', ':'])))); break; }
     }
     // "co-chaired, together with X, the meeting": partners, until the meeting itself is named.

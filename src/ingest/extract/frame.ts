@@ -46,6 +46,8 @@ export type CalledOff = 'postponed' | 'cancelled';
 const ANAPHOR = /\b(?:the|this|that|these|today['’]s|its|their)\s+(?:[\w-]+\s+){0,3}(?:meetings?|ministerial|sessions?|gathering|conference|consultations?|summit|plenary|talks|briefing)\b/i;
 /** "Kenya hosted, alongside the co-chairs ...", "Italy co-chaired.": the meeting is the one being told. */
 const ELLIPTIC_HOST = /\b(?:co-)?(?:hosted|chaired|hosts|chairs)(?=\s*[.;]|\s*,?\s+(?:alongside|together with|jointly with)\b)/i;
+/** "The group's co-chairs, Italy, ...", "Italy and the United States, as co-chairs, say": the chairs of the meeting being told. */
+const CHAIRS_NAMED = /\b(?:the\s+(?:group|coalition|meeting|initiative|forum)['’]s|its|their)\s+co-chairs\b|,\s+as\s+(?:co-)?(?:chairs?|hosts?),/i;
 const DISCUSSED = /\b(?:establishment|launch|creation|inauguration|formation|establish|launched|created|set up)\s+(?:of\s+)?(?:the\s+)?$/i;
 const PARTICIPANTS = /^\s+(?:partners?|members?|member states|countries|governments|delegations|states)\b/i;
 const ADJACENT = /^(?:\s*(?:of|under|from|within|in)\s+(?:the\s+)?|\s*['’]s\s+|\s+)$/i;
@@ -124,7 +126,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const masked = new Set<number>();
   for (const m of mine) for (let i = tokIndexAt(s.toks, m.start); i <= tokIndexAt(s.toks, m.end - 1); i++) masked.add(i);
   const introducing = lead && !chosen && !ANAPHOR.test(s.text);
-  const anaphoric = introducing || ANAPHOR.test(s.text) || ELLIPTIC_HOST.test(s.text);
+  const anaphoric = introducing || ANAPHOR.test(s.text) || ELLIPTIC_HOST.test(s.text) || CHAIRS_NAMED.test(s.text);
   if (!chosen && BILATERAL.test(s.text)) return null;
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];

@@ -206,6 +206,42 @@ describe('chairs', () => {
     expect(m.chairs).toEqual(['France', 'United States']);
   });
 
+  it('reads a bare "with Y" after the meeting a co-chair verb governs as a partner chair', () => {
+    const which = main('The Small Group met in Oslo on Tuesday. Norway, which co-chaired the meeting with the United States, urged partners to repatriate their nationals.');
+    expect(which.chairs).toEqual(['Norway', 'United States']);
+    const plain = main('The Small Group met in Oslo on Tuesday. Norway co-chaired the meeting with Canada.');
+    expect(plain.chairs).toEqual(['Norway', 'Canada']);
+    // Not a chair: someone the meeting was with, without a co-chair verb.
+    expect(main('The Small Group met in Oslo on Tuesday. Norway hosted a dinner after the meeting with Canada.').chairs).not.toContain('Canada');
+  });
+
+  it('reads the co-chairs a sentence names without a meeting word', () => {
+    const lead = 'The Africa Focus Group met in Accra on Tuesday. ';
+    expect(main(`${lead}The group's co-chairs, Italy, Morocco and Nigeria, led discussions on the Lake Chad basin.`).chairs).toEqual(['Italy', 'Morocco', 'Nigeria']);
+    expect(main(`${lead}The group's co-chairs are Italy and Morocco.`).chairs).toEqual(['Italy', 'Morocco']);
+    expect(main(`${lead}In a closing statement, Italy and the United States, as co-chairs, said partners agreed a plan.`).chairs).toEqual(['Italy', 'United States']);
+  });
+
+  it('reads holders listed before "chairmanship" ("under Danish and American chairmanship")', () => {
+    expect(main('The Small Group gathered in Oslo on Tuesday under Norwegian and Canadian chairmanship.').chairs).toEqual(['Norway', 'Canada']);
+    expect(main('The Small Group gathered in Oslo on Tuesday under the chairmanship of Norway.').chairs).toEqual(['Norway']);
+  });
+
+  it('takes "she co-chaired" for the country of the ministry the sentence before ties her to', () => {
+    const m = main('Maria Lund heads the stabilization division at Sweden\'s Foreign Ministry. On Monday she co-chaired a meeting of the Stabilization Working Group in Baghdad.');
+    expect(m.chairs).toEqual(['Sweden']);
+    // Two ministries, or none tied to a named person: no chair from the pronoun.
+    const two = main('Maria Lund worked at Sweden\'s Foreign Ministry and Norway\'s Foreign Ministry. On Monday she co-chaired a meeting of the Stabilization Working Group in Baghdad.');
+    expect(two.chairs).toEqual([]);
+    const none = main('A report was written at Sweden\'s Foreign Ministry. On Monday she co-chaired a meeting of the Stabilization Working Group in Baghdad.');
+    expect(none.chairs).toEqual([]);
+  });
+
+  it('keeps the host and chairs of a meeting whose relative clause says the day it began', () => {
+    const m = main('Envoys wrapped up two days of talks of the Africa Focus Group in Lomé on Thursday. The government of Togo hosted the meeting, which began on Wednesday and was co-chaired by Italy and Morocco.');
+    expect([m.start, m.end, m.chairs]).toEqual(['2024-05-15', '2024-05-16', ['Togo', 'Italy', 'Morocco']]);
+  });
+
   it('takes "he" in "which he co-chaired" for the subject of the sentence', () => {
     const m = main('The Italian Foreign Minister opened in Rome the meeting of the Counter ISIS Finance Group, which he co-chaired with his Saudi counterpart.');
     expect(m.chairs).toEqual(['Italy', 'Saudi Arabia']);
