@@ -50,7 +50,8 @@ const ELLIPTIC_HOST = /\b(?:co-)?(?:hosted|chaired|hosts|chairs)(?=\s*[.;]|\s*,?
 const CHAIRS_NAMED = /\b(?:the\s+(?:group|coalition|meeting|initiative|forum)['’]s|its|their)\s+co-chairs\b|,\s+as\s+(?:co-)?(?:chairs?|hosts?),/i;
 const DISCUSSED = /\b(?:establishment|launch|creation|inauguration|formation|establish|launched|created|set up)\s+(?:of\s+)?(?:the\s+)?$/i;
 const PARTICIPANTS = /^\s+(?:partners?|members?|member states|countries|governments|delegations|states)\b/i;
-const ADJACENT = /^(?:\s*(?:of|under|from|within|in)\s+(?:the\s+)?|\s*['’]s\s+|\s+)$/i;
+// "the Counter ISIS Finance Group (CIFG) of the Global Coalition": an abbreviation in parentheses between them too.
+const ADJACENT = /^(?:\)?\s*(?:of|under|from|within|in)\s+(?:the\s+)?|\s*['’]s\s+|\s+|\s*\(\s*)$/i;
 
 /**
  * The body that met: a group named next to its parent counts as the group

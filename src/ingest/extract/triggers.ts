@@ -33,8 +33,8 @@ export const OTHER_MEETING_MARKERS = new Set([
 ]);
 
 export const GENERIC = /\b(?:regularly|routinely|usually|annually|each year|every year|periodically)\b/i;
-/** A meeting held online; "virtual currencies" or "virtually all members" say nothing of how it met. */
-export const VIRTUAL = /\bvirtual\b(?!\s+(?:currenc|assets?\b|asset-|caliphate|worlds?\b|spaces?\b|reality|private))|\bvirtually\b(?!\s+(?:all|every|no|none|nothing|any|impossible|unchanged|identical|the same|certain)\b)|\bvideo[- ]?conferenc\w*|\bVTC\b|\bteleconferenc\w*|\bonline\b/i;
+/** A meeting held online; "virtual currencies", "virtually all members" or "online propaganda" say nothing of how it met. */
+export const VIRTUAL = /\bvirtual\b(?!\s+(?:currenc|assets?\b|asset-|caliphate|worlds?\b|spaces?\b|reality|private))|\bvirtually\b(?!\s+(?:all|every|no|none|nothing|any|impossible|unchanged|identical|the same|certain)\b)|\bvideo[- ]?conferenc\w*|\bVTC\b|\bteleconferenc\w*|\bonline\b(?!\s+(?:propaganda|content|recruitment|radicali[sz]ation|extremism|material|videos?|channels?|platforms?|spaces?|activit(?:y|ies)|presence|networks?|campaigns?|fundraising|payments?|threats?|posts?|messaging|narratives?|hate|harms?|abuse|scams?|fraud))/i;
 // "co-chaired the meeting with the United States" names a partner chair, not a meeting with a guest.
 export const BILATERAL = /\bbilateral\b|\bcounterparts?\b|\bmet (?:separately )?with\b|(?<!\bco-(?:chaired|hosted|chairs|hosts|chairing|hosting) (?:the|a|this) )\bmeetings? with\b/i;
 export const DATE_BARRIERS = new Set(['ahead', 'before', 'after', 'since', 'until', 'by', 'prior', 'following']);

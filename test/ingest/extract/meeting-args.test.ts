@@ -8,6 +8,18 @@ const main = (text: string, published: string | null = '2024-05-17', title: stri
 };
 
 describe('places', () => {
+  it('gives place and day to the group when its parent is named with it in the sentence', () => {
+    const abbreviated = main('Kuwait hosted the meeting of the Counter ISIS Finance Group (CIFG) of the Global Coalition to Defeat ISIS in Kuwait City on 14 May.');
+    expect([abbreviated.body, abbreviated.city, abbreviated.start]).toEqual(['Counter ISIS Finance Group', 'Kuwait City', '2024-05-14']);
+    const topic = main('The Global Coalition to Defeat ISIS held a meeting of its Communications Working Group in Nairobi on Tuesday, with online propaganda at the top of its agenda.');
+    expect([topic.body, topic.city, topic.start]).toEqual(['Communications Working Group', 'Nairobi', '2024-05-14']);
+  });
+
+  it('still gives no place to a meeting held online', () => {
+    const m = main('The Communications Working Group held an online meeting on Tuesday, hosted by Kenya in Nairobi.');
+    expect([m.city, m.start]).toEqual([null, '2024-05-14']);
+  });
+
   it('takes the place from the dateline when the text names none', () => {
     const m = main('BRUSSELS, May 17 (Wire) - The Small Group of the Global Coalition met on Thursday to review progress.');
     expect([m.city, m.country]).toEqual(['Brussels', 'Belgium']);
