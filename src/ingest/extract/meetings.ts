@@ -250,14 +250,38 @@ function hostChairs(d: Draft): void {
  * Not when the Coalition's own meeting has a place: then the groups met beside it.
  */
 function splitGroups(frames: Frame[], main: BodyDef, aside: (f: Frame) => boolean): Set<string> | null {
-  if (main.parent !== null) return null;
+  if (main.parent !== null) return roundup(frames, main, aside);
   const names = new Set<string>();
   for (const f of frames) {
     if (f.other || aside(f) || !f.body) continue;
     if (f.body.name === main.name && f.place) return null;
     if (f.body.parent === main.name && (f.place || f.date?.start)) names.add(f.body.name);
   }
-  return names.size >= 2 ? names : null;
+  return names.size >= 2 ? names : roundup(frames, main, aside);
+}
+
+/**
+ * "The Foreign Terrorist Fighters Working Group met in Tunis on Monday. ... Two days later the Finance
+ * Group gathered in Rome ... On Thursday the Accra Initiative's ministers met in Lomé": a story telling
+ * meetings of two or more bodies, the main one among them, each past, in a sentence of its own, with a
+ * place and a day of its own, reports each of them, whoever their parents are. Not a group beside its
+ * own parent's meeting (splitGroups), nor a meeting told as coming or as the last one.
+ */
+function roundup(frames: Frame[], main: BodyDef, aside: (f: Frame) => boolean): Set<string> | null {
+  const told = new Map<string, Frame>();
+  for (const f of frames) {
+    if (f.other || aside(f) || !f.body || f.tense !== 'past' || !f.place || !f.date?.start || told.has(f.body.name)) continue;
+    told.set(f.body.name, f);
+  }
+  if (told.size < 2 || !told.has(main.name)) return null;
+  const each = [...told.values()];
+  for (const [k, f] of each.entries()) {
+    for (const g of each.slice(k + 1)) {
+      const kin = f.body!.parent === g.body!.name || g.body!.parent === f.body!.name;
+      if (kin || f.sentence.index === g.sentence.index || !placeConflict(f.place, g.place) || f.date!.start === g.date!.start) return null;
+    }
+  }
+  return new Set(told.keys());
 }
 
 /**

@@ -33,6 +33,32 @@ describe('several meetings on a par', () => {
     expect(ms.map((m) => m.body)).toEqual(['Global Coalition to Defeat ISIS']);
   });
 
+  const roundup = [
+    'A short look back at the week.',
+    'The Stabilization Working Group of the Global Coalition met in Baghdad on Monday, hosted by Iraq.',
+    'Two days later the G5 Sahel defence ministers gathered in Nouakchott at the invitation of Mauritania.',
+    'On Thursday it was the turn of the Accra Initiative, whose ministers met in Accra to discuss border patrols.',
+    'Next week the Africa Focus Group is expected to meet in Abuja.',
+  ].join(' ');
+
+  it('reports each body a roundup tells meeting, whoever its parent, each past with its own place and day', () => {
+    expect(primaries(roundup).map((m) => [m.body, m.city, m.start, m.chairs])).toEqual([
+      ['Stabilization Working Group', 'Baghdad', '2025-11-10', ['Iraq']],
+      ['G5 Sahel', 'Nouakchott', '2025-11-12', ['Mauritania']],
+      ['Accra Initiative', 'Accra', '2025-11-13', []],
+    ]);
+    // The coming meeting stays one mentioned in passing.
+    const x = extract({ text: roundup, title: null, published: PUBLISHED });
+    expect(x.meetings.filter((m) => m.body === 'Africa Focus Group').map((m) => m.primary)).toEqual([false]);
+  });
+
+  it('keeps one main meeting when the other body\'s meeting has no day of its own, or the same place and day', () => {
+    const aside = 'The Stabilization Working Group met in Baghdad on Monday, hosted by Iraq. The G5 Sahel held a summit in Nouakchott in October.';
+    expect(primaries(aside).map((m) => m.body)).toEqual(['Stabilization Working Group']);
+    const beside = 'The Stabilization Working Group met in Baghdad on Monday, hosted by Iraq. The Counter ISIS Finance Group also met in Baghdad on Monday.';
+    expect(primaries(beside).map((m) => m.body)).toEqual(['Stabilization Working Group']);
+  });
+
   it('does not add a chair from a later wish to host the same group', () => {
     const text = `${story} Ghanaian officials said they hoped to host a session of the Africa Focus Group in the coming years.`;
     expect(primaries(text)[0]?.chairs).toEqual(['Niger']);
