@@ -36,6 +36,26 @@ describe('topic salience', () => {
     expect(extract({ text, published: '2024-05-17' }).topics).toContain('africa');
   });
 
+  it('does not take funding for forces or programmes, or a funding gap, for terrorism financing', () => {
+    const forces = 'Defence ministers of the G5 Sahel met in Niamey on Friday and asked partners to release the funds promised to the group\'s joint counter-terrorism force.';
+    expect(extract({ text: forces, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
+    const gap = 'Political directors of the Small Group met in Oslo on Tuesday. They discussed the funding gap of the guards at the camps and funding for rehabilitation programmes.';
+    expect(extract({ text: gap, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
+    // Funding that reaches the armed groups still is.
+    const theirs = 'Finance experts of the Coalition met in Oslo on Tuesday. They discussed the funding of ISIS cells and the funds sent to its branches.';
+    expect(extract({ text: theirs, published: '2024-05-17' }).topics).toContain('terrorism-financing');
+  });
+
+  it('counts the countries a list of participants names once, as a passing mention', () => {
+    const lead = 'Security ministers of the Accra Initiative met in Accra on Monday. ';
+    const list = 'Ministers of security and defence from Benin, Burkina Faso, Ghana, Mali and Togo took their seats for the opening session.';
+    expect(extract({ text: lead + list, published: '2024-05-17' }).topics).not.toContain('sahel');
+    // With one more mention of its own, the region is a topic.
+    expect(extract({ text: `${lead + list} Officials said the threat once confined to the Sahel had reached the coast.`, published: '2024-05-17' }).topics).toContain('sahel');
+    // A list of what was discussed is no list of participants.
+    expect(extract({ text: `${lead}The meeting discussed attacks in Burkina Faso and Mali.`, published: '2024-05-17' }).topics).toContain('sahel');
+  });
+
   it('does not take funds pledged for stabilization for terrorism financing', () => {
     const text = 'Ministers of the Global Coalition met in Rome on Tuesday and pledged new funds for stabilization. They agreed to keep funding stabilization in liberated areas.';
     expect(extract({ text, published: '2024-05-17' }).topics).not.toContain('terrorism-financing');
