@@ -5,9 +5,9 @@
 // ingested through ingestUrls, the code `briefbot ingest URL` runs; each stored document's
 // extraction is scored with the held-out scorer's logic.
 //
-// The floor is what the page path scored once the deck, key points, headline and date were
-// recovered (0.817, the same as the articles read as plain text), rounded down. What is left
-// comes from extraction rules, not from the page: raise the floor as those are fixed.
+// Before any fix the page path scored facts F1 0.744; with the page fixes 0.817 (as the articles
+// read as plain text), and with the extraction rules the round called for 1.000. The floor is the
+// one every held-out set answers to (holdout.test.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ import { send, serve, type TestServer } from './http-server.js';
 import { allMeetings, tempStore, type TempStore } from './temp-store.js';
 
 const DIR = fileURLToPath(new URL('../../fixtures/ingest/site-holdout/', import.meta.url));
-const FACTS_F1_FLOOR = 0.81;
+const FACTS_F1_FLOOR = 0.95;
 
 const SLUGS = readdirSync(DIR)
   .filter((f) => f.endsWith('.html'))
