@@ -71,6 +71,6 @@ describe('SQLite merge candidates', () => {
     const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${WINDOW_SQL}`).all({ body: 'x', from: '2030-01-01', to: '2030-01-05' }) as Array<{ detail: string }>;
     const details = plan.map((p) => p.detail).join('\n');
     expect(details).toMatch(/meetings_body_from \(body_lc=\? AND <expr>>\? AND <expr><\?\)/);
-    expect(details).toMatch(/meetings_body_span/);
+    expect(details).toMatch(/COVERING INDEX meetings_body_span \(body_lc=\?\)/);
   });
 });

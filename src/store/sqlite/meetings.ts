@@ -19,12 +19,14 @@ const LASTS = `CASE WHEN start_date IS NULL AND end_date IS NULL THEN 0
 /**
  * Meetings of a body that overlap [from, to], undated ones included. A meeting overlapping the
  * window begins no earlier than `from` less the body's longest meeting, so the begin index is
- * read over that range only, not over every meeting of the body.
+ * read over that range only, not over every meeting of the body. The indexes are named: left to
+ * itself, the planner took the older body index and scanned it.
  */
-export const WINDOW_SQL = `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.body_lc = @body AND ${BEGINS} IS NULL
+export const WINDOW_SQL = `SELECT ${MEETING_COLUMNS} FROM meetings m INDEXED BY meetings_body_from WHERE m.body_lc = @body AND ${BEGINS} IS NULL
   UNION ALL
-  SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.body_lc = @body AND ${ENDS} >= @from
-    AND ${BEGINS} BETWEEN date(@from, '-' || CAST((SELECT MAX(${LASTS}) FROM meetings WHERE body_lc = @body) AS INTEGER) || ' days') AND @to
+  SELECT ${MEETING_COLUMNS} FROM meetings m INDEXED BY meetings_body_from WHERE m.body_lc = @body AND ${ENDS} >= @from
+    AND ${BEGINS} BETWEEN date(@from, '-' || CAST((SELECT ${LASTS} FROM meetings INDEXED BY meetings_body_span
+      WHERE body_lc = @body ORDER BY ${LASTS} DESC LIMIT 1) AS INTEGER) || ' days') AND @to
   ORDER BY start_date DESC NULLS LAST, id DESC`;
 const SOURCES_SQL = `SELECT d.id AS documentId, d.url, d.title, d.outlet, d.published
   FROM meeting_documents md JOIN documents d ON d.id = md.document_id WHERE md.meeting_id = ? ORDER BY d.id`;
