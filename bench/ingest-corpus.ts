@@ -139,8 +139,21 @@ function report(r: () => number, m: Meeting): string {
   return paragraphs.join('\n\n');
 }
 
+/** A wire brief, half as long: the lead and three short paragraphs on topics. */
+function brief(r: () => number, m: Meeting): string {
+  const paragraphs = [lead(r, m)];
+  const body = [...m.topics, Math.floor(r() * TOPICS.length)].sort(() => r() - 0.5);
+  for (const t of body) paragraphs.push(`${topicSentence(r, m, t)} ${r() < 0.5 ? pick(r, SUPPORT) : ''}`.trim());
+  paragraphs.push(pick(r, SUPPORT));
+  return paragraphs.join('\n\n');
+}
+
+/** How long the generated texts are: as long as real briefings (about 1,500 characters), or wire briefs (about 770). */
+export type ArticleLength = 'article' | 'brief';
+
 /** `count` articles: meetings reported by one to seven outlets each, some as syndicated copies. */
-export function generateArticles(count: number, seed = 7): BenchArticle[] {
+export function generateArticles(count: number, seed = 7, length: ArticleLength = 'article'): BenchArticle[] {
+  const write = length === 'article' ? report : brief;
   const r = rng(seed);
   const out: BenchArticle[] = [];
   const base = Date.UTC(2030, 0, 1);
@@ -165,7 +178,7 @@ export function generateArticles(count: number, seed = 7): BenchArticle[] {
       const outlet = pick(r, OUTLETS);
       const published = iso(new Date(m.day.getTime() + Math.floor(r() * 3) * 86_400_000));
       // One report in eight is a syndicated copy of the previous one, lightly edited.
-      const text: string = previous && r() < 0.125 ? `By ${outlet} staff\n\n${previous}\n\nAll rights reserved.` : report(r, m);
+      const text: string = previous && r() < 0.125 ? `By ${outlet} staff\n\n${previous}\n\nAll rights reserved.` : write(r, m);
       previous = text;
       const title = `${m.body[0]} meets in ${m.place[0]}`;
       const slug = `${m.key}-${i}`;
