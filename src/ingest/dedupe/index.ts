@@ -6,6 +6,7 @@ export {
   isNearDuplicate,
   setOverlap,
   packedOverlap,
+  sameStory,
   shingleOverlap,
   shingleSet,
   NEAR_DUPLICATE_BITS,

@@ -221,6 +221,16 @@ export function packedOverlap(a: Float64Array, b: Float64Array): number {
   return shared / smaller;
 }
 
+// Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
+// edited. Syndicated copies (byline, footer, a paragraph cut) share nearly all; reports of different
+// meetings written from one house template can share half, and must not be folded together.
+const SAME_STORY_OVERLAP = 0.8;
+
+/** Whether two texts close by SimHash are one story lightly edited, by their packed shingles. */
+export function sameStory(a: Float64Array, b: Float64Array): boolean {
+  return packedOverlap(a, b) >= SAME_STORY_OVERLAP;
+}
+
 /** Share of the smaller text's word shingles found in the other (0–1): an exact check for a SimHash candidate pair. */
 export function shingleOverlap(a: string, b: string): number {
   return setOverlap(shingleSet(a), shingleSet(b));

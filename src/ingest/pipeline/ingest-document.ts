@@ -1,13 +1,9 @@
 import type { DocumentInput, Extraction, Store, StoredDocument } from '../../core/index.js';
 import { canonicalizeUrl } from '../parse/index.js';
 import { attachMeetings } from './attach-meetings.js';
-import { fingerprintText, isNearDuplicate, packedOverlap, type TextKeys } from '../dedupe/index.js';
+import { fingerprintText, isNearDuplicate, sameStory, type TextKeys } from '../dedupe/index.js';
 import type { ExtractFn, IngestInput, IngestOptions, IngestResult } from './types.js';
 
-// Share of the shorter text's shingles a SimHash candidate must share to be the same story lightly
-// edited. Syndicated copies (byline, footer, a paragraph cut) share nearly all; reports of different
-// meetings written from one house template can share half, and must not be folded together.
-export const MIN_SHINGLE_OVERLAP = 0.8;
 const MAX_CONFIRMATIONS = 3;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
@@ -64,7 +60,7 @@ async function confirmedOriginal(
       shingles = fingerprintText(doc.text).packed();
       rememberShingles(c.id, c.simhash, shingles);
     }
-    if (!shingles || packedOverlap(shingles, own) < MIN_SHINGLE_OVERLAP) continue;
+    if (!shingles || !sameStory(shingles, own)) continue;
     // Remembered shingles spared the load; the document is needed now for its URLs.
     const original = doc ?? (await store.documents.getMany([c.id]))[0];
     if (original) return original;

@@ -1,6 +1,5 @@
 import { fingerprintHalves, halvesDistance, type FingerprintHalves } from '../../core/index.js';
-import { NEAR_DUPLICATE_BITS, packedOverlap, type TextKeys } from '../dedupe/index.js';
-import { MIN_SHINGLE_OVERLAP } from './ingest-document.js';
+import { NEAR_DUPLICATE_BITS, sameStory, type TextKeys } from '../dedupe/index.js';
 
 interface Seen {
   urls: readonly string[];
@@ -26,7 +25,7 @@ export class RecentTexts {
     const simhash = fingerprintHalves(keys.simhash());
     for (const s of this.seen) {
       if (s.contentHash === keys.contentHash || (urls.length > 0 && urls.some((u) => s.urls.includes(u)))) return true;
-      if (simhash && s.simhash && halvesDistance(simhash, s.simhash) <= NEAR_DUPLICATE_BITS && packedOverlap(s.packed, keys.packed()) >= MIN_SHINGLE_OVERLAP) return true;
+      if (simhash && s.simhash && halvesDistance(simhash, s.simhash) <= NEAR_DUPLICATE_BITS && sameStory(s.packed, keys.packed())) return true;
     }
     return false;
   }
