@@ -24,7 +24,7 @@ export function placeConflict(a: Place | null, b: Place | null): boolean {
 /** A day inside the other's span ("the meeting, which began on Tuesday" of a meeting held Tuesday to Wednesday). */
 const within = (a: DateMention, b: DateMention) => Boolean(a.start && b.start && a.start >= b.start && a.start <= (b.end ?? b.start));
 
-export function dateConflict(a: DateMention | null, b: DateMention | null): boolean {
+function dateConflict(a: DateMention | null, b: DateMention | null): boolean {
   if (!a || !b) return false;
   if (a.start && b.start) return a.start !== b.start && !within(a, b) && !within(b, a);
   const known = a.start ? a : b.start ? b : null;
