@@ -44,6 +44,8 @@ function written(row: Written, record: MeetingRecord, sources: MeetingSource[]):
 
 /** The meeting_topics rows a record has, as JSON. */
 const topicRows = (topics: readonly string[]): string => toJson(firstSpellings(topics));
+/** Where the topics column's JSON stands among `recordValues`. */
+const TOPICS_VALUE = RECORD_COLUMNS.indexOf('topics');
 
 export class SqliteMeetingRepo implements MeetingRepo {
   constructor(private readonly db: Db) {}
@@ -73,17 +75,25 @@ export class SqliteMeetingRepo implements MeetingRepo {
 
   async update(id: number, record: MeetingRecord, documentId: number): Promise<Meeting> {
     return this.db.tx(() => {
-      const updated = this.db.get<Written>(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
+      const values = recordValues(record);
+      // The topic rows follow from the topics column alone; most reports merged into a meeting
+      // leave its topics as they were, and then its rows need no rewriting.
+      const before = this.db.get<{ topics: string }>('SELECT topics FROM meetings WHERE id = ?', id);
+      const updated = this.db.get<Written>(UPDATE_SQL, ...values, documentId, this.db.now(), id);
       if (!updated) throw new Error(`No meeting ${id} to update`);
-      // Merged topics mostly just grow: drop only the rows the record no longer has (as its first
-      // spelling of each topic) instead of rewriting them all.
-      const rows = topicRows(record.topics);
-      this.db.run(
-        `DELETE FROM meeting_topics WHERE meeting_id = ? AND topic NOT IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`,
-        id,
-        rows,
-      );
-      this.attach(id, record, documentId, rows);
+      if (before?.topics === values[TOPICS_VALUE]) {
+        this.attach(id, record, documentId, null);
+      } else {
+        // Merged topics mostly just grow: drop only the rows the record no longer has (as its
+        // first spelling of each topic) instead of rewriting them all.
+        const rows = topicRows(record.topics);
+        this.db.run(
+          `DELETE FROM meeting_topics WHERE meeting_id = ? AND topic NOT IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`,
+          id,
+          rows,
+        );
+        this.attach(id, record, documentId, rows);
+      }
       return written(updated, record, this.db.all<MeetingSource>(SOURCES_SQL, id));
     });
   }
@@ -179,9 +189,10 @@ export class SqliteMeetingRepo implements MeetingRepo {
     return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM meetings')?.n ?? 0;
   }
 
-  private attach(id: number, record: MeetingRecord, documentId: number, rows = topicRows(record.topics)): void {
+  /** Attaches the document, and the topic rows unless `rows` is null (they are already right). */
+  private attach(id: number, record: MeetingRecord, documentId: number, rows: string | null = topicRows(record.topics)): void {
     this.db.run('INSERT OR IGNORE INTO meeting_documents (meeting_id, document_id) VALUES (?, ?)', id, documentId);
-    if (record.topics.length === 0) return;
+    if (rows === null || record.topics.length === 0) return;
     // One statement for all topics (a topic already attached is ignored).
     this.db.run(
       `INSERT OR IGNORE INTO meeting_topics (meeting_id, topic, topic_lc)

@@ -39,6 +39,26 @@ export function meetingContract(store: () => Store): void {
       await expect(store().meetings.update(created.id + 50, meetingRecord(), first.id)).rejects.toThrow();
     });
 
+    it('keeps topic rows in step with the topics through merges that keep, grow, respell and drop them', async () => {
+      const doc = await store().documents.add(newDocument({ published: '2026-03-01' }));
+      const other = await store().documents.add(newDocument({ published: '2026-03-02' }));
+      const created = await store().meetings.create(meetingRecord({ start: '2026-03-01', topics: ['sahel'] }), doc.id);
+      const topics = async (): Promise<Array<[string, number]>> => [...(await store().meetings.topicCounts('2026-01-01'))];
+      await store().meetings.update(created.id, meetingRecord({ start: '2026-03-01', topics: ['sahel'] }), other.id);
+      expect(await topics()).toEqual([['sahel', 1]]);
+      await store().meetings.update(created.id, meetingRecord({ start: '2026-03-01', topics: ['sahel', 'financing'] }), other.id);
+      expect(await topics()).toEqual([['financing', 1], ['sahel', 1]]);
+      // The same topics again: nothing doubles, nothing goes.
+      await store().meetings.update(created.id, meetingRecord({ start: '2026-03-01', topics: ['sahel', 'financing'] }), other.id);
+      expect(await topics()).toEqual([['financing', 1], ['sahel', 1]]);
+      // A new first spelling of a topic is the one shown.
+      await store().meetings.update(created.id, meetingRecord({ start: '2026-03-01', topics: ['Sahel', 'financing'] }), other.id);
+      expect(await topics()).toEqual([['financing', 1], ['Sahel', 1]]);
+      await store().meetings.update(created.id, meetingRecord({ start: '2026-03-01', topics: ['financing'] }), other.id);
+      expect(await topics()).toEqual([['financing', 1]]);
+      expect((await store().meetings.list({ topic: 'sahel', limit: 10 })).total).toBe(0);
+    });
+
     it('finds candidate meetings of a body whose dates could overlap', async () => {
       const doc = await store().documents.add(newDocument());
       const feb = await store().meetings.create(meetingRecord({ start: '2026-02-09', end: '2026-02-10' }), doc.id);
