@@ -1,5 +1,9 @@
-import * as chrono from 'chrono-node';
-import { addDays } from 'date-fns';
+// English only: 'chrono-node' itself loads its fifteen other locales too (some 6 MB) and
+// its `casual` is this very object, so the dates read are the same.
+import type { ParsedComponents } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
+// The function's own entry: 'date-fns' itself loads all of its ~250 functions (some 10 MB).
+import { addDays } from 'date-fns/addDays';
 import type { IsoDate } from '../../core/facts.js';
 import { needsChrono, readDayForms, readOrdinalDays, readRelativeDays, type WrittenDay } from './day-forms.js';
 
@@ -64,7 +68,7 @@ export function yearFor(ref: IsoDate, month: number, day: number, tense: Tense):
   return cands.find((c) => c >= limit) ?? cands[1]!;
 }
 
-type Comp = chrono.ParsedComponents;
+type Comp = ParsedComponents;
 
 function pinned(c: Comp, ref: IsoDate | null, tense: Tense, text: string): IsoDate | null {
   if (c.isCertain('day') && c.isCertain('month')) {
