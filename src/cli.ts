@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { renderPlainText, SHELL_USER, type Logger } from './core/index.js';
-import { parseBriefingText } from './ingest/extract/briefing-format.js';
-import { createTaxonomy } from './ingest/taxonomy.js';
-import { ingestPaths, ingestUrls, meetingsToJson, READ_AHEAD, retagStored, type IngestProgress, type IngestSummary, type RetagProgress } from './ingest/pipeline/index.js';
-import { createLogger } from './logging.js';
-import { createApp } from './main.js';
-import { SHELL_ASKER } from './platforms/shell/shell-platform.js';
-import { slackManifest } from './platforms/slack/manifest.js';
+import type { Config } from './config.js';
+import type { Logger } from './core/index.js';
+import type { IngestProgress, IngestSummary, RetagProgress } from './ingest/pipeline/index.js';
+
+// Each command imports what it needs when it runs: `--help` loads none of it, and `ingest`
+// neither the commands, digests and scheduler of the app nor the platforms (some 35 MB of
+// modules, zod, pino and date-fns among them, counted against ingestion's memory budget).
 
 const USAGE = `Usage: briefbot <command> [options]
 
@@ -35,6 +32,11 @@ const handlers: Record<string, Handler> = {
   async ask(args, config, log) {
     const text = args.join(' ').trim();
     if (!text) return usageError('ask needs the command text, e.g. briefbot ask "/brief meetings"');
+    const [{ createApp }, { renderPlainText }, { SHELL_ASKER }] = await Promise.all([
+      import('./main.js'),
+      import('./core/index.js'),
+      import('./platforms/shell/shell-platform.js'),
+    ]);
     const app = await createApp(config, log);
     try {
       const reply = await app.dispatcher.handle(text, SHELL_ASKER);
@@ -48,7 +50,15 @@ const handlers: Record<string, Handler> = {
 
   async ingest(args, config, log) {
     if (!args.length) return usageError('ingest needs at least one path or URL');
-    const app = await createApp({ ...config, seedSamples: false }, log);
+    const [{ openStore }, { createTaxonomy }, { ingestPaths, ingestUrls, READ_AHEAD }] = await Promise.all([
+      import('./store/open.js'),
+      import('./ingest/taxonomy.js'),
+      import('./ingest/pipeline/index.js'),
+    ]);
+    // The store and an extractor thread are all ingestion needs of the app (createApp): its
+    // commands, digests and scheduler stay unloaded.
+    const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
+    const extractor = createTaxonomy(config.userTopics).startThread();
     try {
       // A progress line on long runs, kept on stderr so stdout stays the summary.
       const onProgress = process.stderr.isTTY
@@ -56,11 +66,11 @@ const handlers: Record<string, Handler> = {
         : undefined;
       const urls = args.filter((a) => URL_LIKE.test(a));
       const paths = args.filter((a) => !URL_LIKE.test(a));
-      // Extraction on the app's extractor thread, the next files read and extracted while one is stored.
-      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: app.extractor.extract, readAhead: READ_AHEAD };
+      // Extraction on the extractor thread, the next files read and extracted while one is stored.
+      const options = { log, allowPrivate: config.fetchAllowPrivate, onProgress, extract: extractor.extract, readAhead: READ_AHEAD };
       const summary = addSummaries(
-        paths.length ? await ingestPaths(app.store, paths, options) : undefined,
-        urls.length ? await ingestUrls(app.store, urls, options) : undefined,
+        paths.length ? await ingestPaths(store, paths, options) : undefined,
+        urls.length ? await ingestUrls(store, urls, options) : undefined,
       );
       if (onProgress) process.stderr.write('\n');
       for (const failure of summary.failures) process.stderr.write(`failed: ${failure.source}: ${failure.message}\n`);
@@ -70,13 +80,15 @@ const handlers: Record<string, Handler> = {
       );
       return summary.failures.length ? 1 : 0;
     } finally {
-      await app.close();
+      await extractor.close();
+      await store.close();
     }
   },
 
   async extract(args, config) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
     if (!positionals.length) return usageError('extract needs at least one file');
+    const [{ parseBriefingText }, { createTaxonomy }] = await Promise.all([import('./ingest/extract/briefing-format.js'), import('./ingest/taxonomy.js')]);
     const { extract } = createTaxonomy(config.userTopics);
     let failed = 0;
     for (const file of positionals) {
@@ -96,7 +108,11 @@ const handlers: Record<string, Handler> = {
 
   async retag(args, config, log) {
     if (args.length) return usageError('retag takes no arguments: it tags every stored document again with the built-in topics and TOPICS_FILE');
-    const { openStore } = await import('./store/open.js');
+    const [{ openStore }, { createTaxonomy }, { retagStored }] = await Promise.all([
+      import('./store/open.js'),
+      import('./ingest/taxonomy.js'),
+      import('./ingest/pipeline/index.js'),
+    ]);
     const store = await openStore(config.databaseUrl, { dataDir: config.dataDir, log });
     try {
       const summary = await retagStored(store, { extract: createTaxonomy(config.userTopics).extract, onProgress: retagProgress(), log });
@@ -116,6 +132,7 @@ const handlers: Record<string, Handler> = {
   async meetings(args, config, log) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
     if (!values.json) return usageError('meetings prints JSON lines: use briefbot meetings --json, or briefbot ask "/brief meetings"');
+    const [{ createApp }, { meetingsToJson }] = await Promise.all([import('./main.js'), import('./ingest/pipeline/index.js')]);
     const app = await createApp(config, log);
     try {
       for await (const line of meetingsToJson(app.store)) process.stdout.write(`${line}\n`);
@@ -131,6 +148,7 @@ const handlers: Record<string, Handler> = {
       options: { preview: { type: 'boolean' }, channel: { type: 'string' }, digest: { type: 'string', default: 'daily-brief' } },
     });
     if (!values.preview) return usageError('only previews are available here: briefbot digest --preview [--channel REF]');
+    const [{ createApp }, { renderPlainText, SHELL_USER }] = await Promise.all([import('./main.js'), import('./core/index.js')]);
     const app = await createApp(config, log);
     try {
       const subscriber = values.channel ? { kind: 'channel' as const, ref: values.channel } : { kind: 'user' as const, ref: SHELL_USER };
@@ -145,6 +163,7 @@ const handlers: Record<string, Handler> = {
 
   async 'slack-manifest'(args, config) {
     const { values } = parseArgs({ args, options: { socket: { type: 'boolean' }, url: { type: 'string' } } });
+    const [{ commands }, { slackManifest }] = await Promise.all([import('../commands/index.js'), import('./platforms/slack/manifest.js')]);
     const manifest = slackManifest(commands, {
       commandName: config.commandName,
       socketMode: values.socket ?? Boolean(config.slack?.appToken),
@@ -244,6 +263,7 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h') return handlers.help!([], undefined as never, undefined as never);
   const handler = handlers[name];
   if (!handler) return usageError(`unknown command "${name}"`);
+  const [{ ConfigError, loadConfig }, { createLogger }] = await Promise.all([import('./config.js'), import('./logging.js')]);
   let config: Config;
   try {
     config = loadConfig();

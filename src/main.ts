@@ -32,9 +32,9 @@ export interface App {
   taxonomy: Taxonomy;
   /**
    * The extractor on its worker thread, with the taxonomy's topics, shared by everything that
-   * ingests here (samples, `briefbot ingest`, the poller, the inbox): started by the first
-   * document, closed with the app. Extraction then neither blocks the bot's event loop nor
-   * loads the extractor's models on the main thread.
+   * ingests here (samples, the poller, the inbox): started by the first document, closed with
+   * the app. Extraction then neither blocks the bot's event loop nor loads the extractor's
+   * models on the main thread. (`briefbot ingest` opens only a store and a thread of its own.)
    */
   extractor: ExtractorThread;
   close(): Promise<void>;
