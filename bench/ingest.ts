@@ -108,25 +108,30 @@ const STORE_CALLS = [
   ['meetings', ['candidates', 'create', 'update']],
 ] as const;
 
+/** The articles written as briefing files in a new temp folder, and how many meetings they report. */
+function writeCorpus(length: ArticleLength): { dir: string; folder: string; generated: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
+  const folder = join(dir, 'briefings');
+  mkdirSync(folder);
+  const width = String(COUNT).length;
+  const articles = generateArticles(COUNT, undefined, length);
+  articles.forEach((a, i) => writeFileSync(join(folder, `${String(i).padStart(width, '0')}.txt`), a.raw));
+  return { dir, folder, generated: new Set(articles.map((a) => a.meetingKey)).size };
+}
+
 /**
- * The whole pipeline as `briefbot ingest FOLDER` runs it, in its own process: the articles are
- * written as briefing files first (not timed), then ingestPaths reads them into a temp SQLite
- * file with the extractor on its worker thread and the next files read ahead, a hundred per commit.
+ * The whole pipeline as `briefbot ingest FOLDER` runs it, in its own process: ingestPaths reads
+ * the briefing files the parent wrote into a temp SQLite file, with the extractor on its worker
+ * thread and the next files read ahead, a hundred per commit. The process never holds the
+ * corpus: its peak memory is the pipeline's, as `briefbot ingest`'s would be.
  */
-async function pipelinePhase(withStages: boolean): Promise<PipelineResult> {
+async function pipelinePhase(withStages: boolean, folder: string): Promise<PipelineResult> {
   const { silentLogger } = await import('../src/core/index.js');
   const { ingestPaths, READ_AHEAD } = await import('../src/ingest/pipeline/index.js');
   const { createTaxonomy } = await import('../src/ingest/taxonomy.js');
   const { openStore } = await import('../src/store/open.js');
 
-  const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-'));
-  const folder = join(dir, 'briefings');
-  mkdirSync(folder);
-  const width = String(COUNT).length;
-  const articles = generateArticles(COUNT, undefined, LENGTH);
-  articles.forEach((a, i) => writeFileSync(join(folder, `${String(i).padStart(width, '0')}.txt`), a.raw));
-  const generated = articles.reduce((s, a) => s.add(a.meetingKey), new Set<string>()).size;
-  articles.length = 0;
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-db-'));
   const store = await openStore(join(dir, 'bench.db'), { log: silentLogger });
   const thread = createTaxonomy().startThread();
   // Started and warmed before the clock, as the floor's model is.
@@ -166,7 +171,7 @@ async function pipelinePhase(withStages: boolean): Promise<PipelineResult> {
     ms,
     cpu,
     rss: maxRss(),
-    stored: `${summary.new} new, ${summary.duplicates} duplicates, ${summary.failures.length} failures, ${summary.meetingsCreated} meetings created, ${summary.meetingsMerged} merged; ${meetings} meetings in the store (${generated} generated)`,
+    stored: `${summary.new} new, ${summary.duplicates} duplicates, ${summary.failures.length} failures, ${summary.meetingsCreated} meetings created, ${summary.meetingsMerged} merged; ${meetings} meetings in the store`,
     stages: [
       ...[...stageMs].sort((x, y) => y[1] - x[1]),
       ['waiting (extractor thread, file reads)', idle],
@@ -177,8 +182,9 @@ async function pipelinePhase(withStages: boolean): Promise<PipelineResult> {
   };
 }
 
-function child<T>(phase: 'floor' | 'extractor' | 'pipeline' | 'stages', length: ArticleLength = 'article'): T {
-  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--phase', phase, '--docs', String(COUNT), '--length', length], {
+function child<T>(phase: 'floor' | 'extractor' | 'pipeline' | 'stages', length: ArticleLength = 'article', folder?: string): T {
+  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--phase', phase, '--docs', String(COUNT), '--length', length, ...(folder ? ['--folder', folder] : [])];
+  const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -189,12 +195,12 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 if (PHASE === 'floor') console.log(JSON.stringify(await floorPhase()));
 else if (PHASE === 'extractor') console.log(JSON.stringify(await extractorPhase()));
-else if (PHASE === 'pipeline') console.log(JSON.stringify(await pipelinePhase(false)));
-else if (PHASE === 'stages') console.log(JSON.stringify(await pipelinePhase(true)));
+else if (PHASE === 'pipeline') console.log(JSON.stringify(await pipelinePhase(false, option('--folder')!)));
+else if (PHASE === 'stages') console.log(JSON.stringify(await pipelinePhase(true, option('--folder')!)));
 else {
   const raws = corpus();
   console.log(`${raws.length} generated articles, ${(raws.reduce((n, r) => n + r.length, 0) / raws.length).toFixed(0)} characters on average; ${ROUNDS} rounds`);
-  const { floors, extractors, pipes, at } = rounds('article');
+  const { floors, extractors, pipes, at, generated, folder, dir } = rounds('article');
   const f = floors[at]!;
   const p = pipes[at]!;
   const e = extractors[at]!;
@@ -212,9 +218,10 @@ else {
     `by CPU time: floor ${rate(COUNT, f.cpu).toFixed(0)}, extractor ${rate(COUNT, e.cpu).toFixed(0)}, pipeline ${rate(COUNT, p.cpu).toFixed(0)} docs/s; ratio ${((100 * f.cpu) / p.cpu).toFixed(1)}%, extractor alone ${((100 * f.cpu) / e.cpu).toFixed(1)}% of the floor`,
   );
   console.log(`pipeline peak RSS: ${mb(peak)} MB, highest of ${ROUNDS} rounds (target < ${RSS_LIMIT_MB} MB); floor process ${mb(Math.max(...floors.map((x) => x.rss)))} MB, extractor alone ${mb(Math.max(...extractors.map((x) => x.rss)))} MB`);
-  console.log(`stored: ${p.stored}`);
+  console.log(`stored: ${p.stored} (${generated} generated)`);
   // Timing each store call slows the pipeline by some 5 %, so the stages come from a run of their own.
-  const staged = child<PipelineResult>('stages');
+  const staged = child<PipelineResult>('stages', 'article', folder);
+  rmSync(dir, { recursive: true, force: true });
   console.log(`pipeline main-thread time by stage, from one more run with each store call timed (${rate(COUNT, staged.ms).toFixed(0)} docs/s), ms per document:`);
   for (const [label, ms] of staged.stages) console.log(`  ${label.padEnd(42)} ${(ms / COUNT).toFixed(2)}`);
   console.log(
@@ -224,6 +231,7 @@ else {
   // Short texts weigh the per-document work (store, merge) against the floor's per-character
   // work: shown beside the target, so neither figure is read without the other.
   const short = rounds('brief');
+  rmSync(short.dir, { recursive: true, force: true });
   const sf = short.floors[short.at]!;
   const sp = short.pipes[short.at]!;
   console.log(
@@ -235,7 +243,20 @@ else {
 }
 
 /** ROUNDS rounds of floor, pipeline and extractor alone over texts of one length, and the median round by ratio. */
-function rounds(length: ArticleLength): { floors: FloorResult[]; extractors: FloorResult[]; pipes: PipelineResult[]; at: number } {
+interface Rounds {
+  floors: FloorResult[];
+  extractors: FloorResult[];
+  pipes: PipelineResult[];
+  /** The median round. */
+  at: number;
+  /** Meetings the corpus reports, and the folder it was written to (the caller removes `dir`). */
+  generated: number;
+  folder: string;
+  dir: string;
+}
+
+function rounds(length: ArticleLength): Rounds {
+  const corpusFiles = writeCorpus(length);
   const floors: FloorResult[] = [];
   const extractors: FloorResult[] = [];
   const pipes: PipelineResult[] = [];
@@ -243,7 +264,7 @@ function rounds(length: ArticleLength): { floors: FloorResult[]; extractors: Flo
     // The floor is run just before and just after the pipeline and their mean taken: on a shared
     // machine whose speed drifts, one floor run on one side would lean the ratio with the drift.
     const before = child<FloorResult>('floor', length);
-    pipes.push(child('pipeline', length));
+    pipes.push(child('pipeline', length, corpusFiles.folder));
     const after = child<FloorResult>('floor', length);
     floors.push({ ms: (before.ms + after.ms) / 2, cpu: (before.cpu + after.cpu) / 2, sentences: before.sentences, rss: Math.max(before.rss, after.rss) });
     extractors.push(child('extractor', length));
@@ -256,5 +277,5 @@ function rounds(length: ArticleLength): { floors: FloorResult[]; extractors: Flo
   }
   // The median round by wall-clock ratio, so every figure printed comes from one round.
   const ratios = pipes.map((p, i) => floors[i]!.ms / p.ms);
-  return { floors, extractors, pipes, at: ratios.indexOf(median(ratios)) };
+  return { floors, extractors, pipes, at: ratios.indexOf(median(ratios)), ...corpusFiles };
 }
