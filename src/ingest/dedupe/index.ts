@@ -15,3 +15,4 @@ export {
   type TextKeys,
 } from './simhash.js';
 export { normalizeForHash } from './normalize.js';
+export { RecentTexts, RECENT_TEXTS } from './recent-texts.js';

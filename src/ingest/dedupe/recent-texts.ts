@@ -1,5 +1,8 @@
 import { fingerprintHalves, halvesDistance, type FingerprintHalves } from '../../core/index.js';
-import { NEAR_DUPLICATE_BITS, sameStory, type TextKeys } from '../dedupe/index.js';
+import { NEAR_DUPLICATE_BITS, sameStory, type TextKeys } from './simhash.js';
+
+/** Documents held: syndicated copies mostly sit next to their original in a folder or feed. */
+export const RECENT_TEXTS = 32;
 
 interface Seen {
   urls: readonly string[];

@@ -1,6 +1,5 @@
-import { fingerprintText } from '../dedupe/index.js';
+import { fingerprintText, RecentTexts, RECENT_TEXTS } from '../dedupe/index.js';
 import { extractionInput, inThreadExtract, prepareDocument, type ReadyDocument } from './ingest-document.js';
-import { RecentTexts } from './recent-texts.js';
 import type { BatchOptions, ExtractFn, IngestInput } from './types.js';
 
 /**
@@ -8,8 +7,6 @@ import type { BatchOptions, ExtractFn, IngestInput } from './types.js';
  * a slow store write or a commit; few enough that the texts and extractions held stay small.
  */
 export const READ_AHEAD = 16;
-// Syndicated copies mostly sit next to their original in a folder or feed.
-const RECENT = 32;
 
 /**
  * Loads documents in order and keeps the next `readAhead` of them loaded with their extraction
@@ -24,7 +21,7 @@ export class ReadAhead {
   private next = 0;
   private readonly extract: ExtractFn;
   private readonly window: number;
-  private readonly recent = new RecentTexts(RECENT);
+  private readonly recent = new RecentTexts(RECENT_TEXTS);
 
   constructor(
     private readonly loads: ReadonlyArray<() => Promise<IngestInput>>,

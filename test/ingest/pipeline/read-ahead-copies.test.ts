@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentInput, Extraction } from '../../../src/core/index.js';
-import { fingerprintText } from '../../../src/ingest/dedupe/index.js';
+import { fingerprintText, RecentTexts } from '../../../src/ingest/dedupe/index.js';
 import { ReadAhead } from '../../../src/ingest/pipeline/read-ahead.js';
-import { RecentTexts } from '../../../src/ingest/pipeline/recent-texts.js';
 import { RIYADH_LATER, ROME_OWN_REPORT, ROME_SYNDICATED, ROME_WIRE } from './stories.js';
 
 const keys = (s: { text: string }) => fingerprintText(s.text);
