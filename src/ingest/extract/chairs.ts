@@ -15,6 +15,8 @@ const NOT_A_LEADER_BEFORE = new Set(['coalition']);
 const LEAD_VERB = /^(?:co-?)?(?:lead|leads|led)$/i;
 const NOT_A_CHAIR_AFTER = new Set(['delegation', 'team', 'troops', 'forces', 'mission', 'efforts', 'campaign', 'fight', 'way', 'role']);
 const PARTNER_WINDOW = 12;
+/** Words that may stand between a meeting and a partner chair's "with": its venue and day ("held in Rome on 3 May"). */
+const VENUE_OR_DAY = new Set(['in', 'at', 'on', 'held', ',']);
 const HOSTING_NOUNS = new Set(['chairmanship', 'co-chairmanship', 'presidency', 'co-presidency', 'auspices', 'invitation']);
 const HOLDERS = 8;
 const BE = new Set(['are', 'were', 'is', 'was']);
@@ -160,16 +162,22 @@ export function findChairs(s: Sentence, text: string, masked: Set<number>, menti
     // "hosted the meeting together with X": a partner named after the meeting, however long the
     // meeting's name and date ("co-chaired, on 4 and 5 May, a meeting of the ..., alongside X"),
     // as long as no other verb starts a clause of its own.
-    for (let j = i + 1, words = 0; j < toks.length && words < PARTNER_WINDOW; j++) {
-      const w = toks[j]!.lower;
+    // `told`: the meeting has been named, and since then only where or when it met ("in Rome", "on 3 May").
+    for (let j = i + 1, words = 0, told = false; j < toks.length && words < PARTNER_WINDOW; j++) {
+      const tok = toks[j]!;
+      const w = tok.lower;
       if (w === ';' || w === '.') break;
-      if (toks[j]!.pos === 'VERB' && !masked.has(j) && !MEETING_VERBS.has(w)) break;
-      if (!masked.has(j) && toks[j]!.pos !== 'NUM' && toks[j]!.pos !== 'PUNCT') words++;
-      // "co-chaired the meeting with the United States": a bare "with" right after the meeting a co-chair verb governs.
-      const partner = w === 'with' && t.lower.startsWith('co-') && (TRIGGERS.has(toks[j - 1]?.lower ?? '') || masked.has(j - 1))
-        && /^(?:the|\p{Lu})/u.test(toks[j + 1]?.value ?? '');
+      if (tok.pos === 'VERB' && !masked.has(j) && !MEETING_VERBS.has(w)) break;
+      if (!masked.has(j) && tok.pos !== 'NUM' && tok.pos !== 'PUNCT') words++;
+      // "co-chaired the meeting (of the group in Rome) with the United States": a bare "with" right after the
+      // meeting a co-chair verb governs, or after its venue and day, names a partner chair.
+      // "with the support of Nigeria" is help, not a partner: after "the", a name must follow.
+      const named = toks[j + 1]?.lower === 'the' ? toks[j + 2] : toks[j + 1];
+      const partner = w === 'with' && told && t.lower.startsWith('co-') && /^\p{Lu}/u.test(named?.value ?? '');
       const from = (w === 'together' || w === 'jointly') && toks[j + 1]?.lower === 'with' ? j + 2 : w === 'alongside' || partner ? j + 1 : -1;
       if (from > 0) { add(partiesIn(text, toks, from, stopAt(from, new Set([';', '(', ':'])))); break; }
+      if (TRIGGERS.has(w) || masked.has(j)) told = true;
+      else if (told && !VENUE_OR_DAY.has(w) && tok.pos !== 'NUM' && !/^\p{Lu}/u.test(tok.value)) told = false;
     }
     // "co-chaired, together with X, the meeting": partners, until the meeting itself is named.
     for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {

@@ -227,6 +227,16 @@ describe('chairs', () => {
     expect(main('The Small Group met in Oslo on Tuesday. Norway hosted a dinner after the meeting with Canada.').chairs).not.toContain('Canada');
   });
 
+  it('reads a partner chair after the venue and day of the meeting ("co-chaired the meeting of X in Rome with Y")', () => {
+    const m = main('Italy co-chaired the meeting of the Africa Focus Group in Rome with Nigeria.');
+    expect([m.body, m.city, m.chairs]).toEqual(['Africa Focus Group', 'Rome', ['Italy', 'Nigeria']]);
+    const dated = main('Denmark co-chaired the meeting of the Small Group on 14 May in Copenhagen with the United States.');
+    expect([dated.city, dated.start, dated.chairs]).toEqual(['Copenhagen', '2024-05-14', ['Denmark', 'United States']]);
+    // After a topic rather than a venue, or "with the support of", the country is no chair.
+    expect(main('Italy co-chaired the meeting of the Africa Focus Group on border security with Nigeria.').chairs).toEqual(['Italy']);
+    expect(main('Italy co-chaired the meeting of the Africa Focus Group in Rome with the support of Nigeria.').chairs).toEqual(['Italy']);
+  });
+
   it('reads the co-chairs a sentence names without a meeting word', () => {
     const lead = 'The Africa Focus Group met in Accra on Tuesday. ';
     expect(main(`${lead}The group's co-chairs, Italy, Morocco and Nigeria, led discussions on the Lake Chad basin.`).chairs).toEqual(['Italy', 'Morocco', 'Nigeria']);
