@@ -50,16 +50,27 @@ export function tidyText(text: string): string {
     .trim();
 }
 
+// A line that is only a clock time ("18:02", "9.15am", "09:15 GMT", "18h02 CEST", "10:30 GMT+1"): a
+// live blog's entry stamp, set in an element of its own above each entry. As a paragraph it says
+// nothing and reads as a sentence of its own; a time inside a sentence stays.
+const CLOCK_LINE =
+  /^[^\S\n]*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?(?:[^\S\n]*[aApP]\.?[mM]\.?)?(?:[^\S\n]+(?:(?:GMT|UTC)(?:[^\S\n]?[+\u2212-][^\S\n]?\d{1,2}(?::?\d{2})?)?|\p{Lu}{2,5}))?[^\S\n]*(?:\n|$)/gmu;
+
+/** The text of a page without its lines that are only a clock time. */
+function withoutClockLines(text: string): string {
+  return /\d[:.h]\d/.test(text) ? text.replace(CLOCK_LINE, '') : text;
+}
+
 /** Plain text of an HTML node: block elements become paragraphs separated by a blank line. */
 export function nodeToText(node: unknown): string {
   const out: string[] = [];
   walk(node as DomNode, out);
-  return tidyText(out.join(''));
+  return tidyText(withoutClockLines(out.join('')));
 }
 
 /** Plain text of an HTML fragment or document, entities decoded, scripts and styles dropped, paragraphs kept. */
 export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return tidyText(html);
+  if (!/[<&]/.test(html)) return tidyText(withoutClockLines(html));
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return nodeToText(document.body);
 }

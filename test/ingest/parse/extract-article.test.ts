@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../src/ingest/parse/index.js';
+import { extractArticle, htmlToText } from '../../../src/ingest/parse/index.js';
 import { expectParseError } from './expect-parse-error.js';
 import { fixture } from './fixtures.js';
 
@@ -51,6 +51,17 @@ describe('extractArticle', () => {
     const html = '<html><head><script type="application/ld+json">{not json</script><meta name="date" content="2025-01-15"></head><body><article><p>Words of the story.</p></article></body></html>';
     const a = extractArticle(html, URL_);
     expect(a.published).toBe('2025-01-15T00:00:00.000Z');
+  });
+
+  it("drops a live blog's entry stamps (a line that is only a clock time) and keeps times inside sentences", () => {
+    const a = extractArticle(fixture('live-blog-times.html'), URL_);
+    const paras = a.text.split('\n\n');
+    // Three entries, each a paragraph that starts with its own words, not "16:40 GMT+3", "10:05 GMT" or "9.20am".
+    expect(paras.map((p) => p.slice(0, 20))).toEqual(['The session has ende', 'Delegates broke for ', 'Good morning. Expert']);
+    expect(a.text).not.toMatch(/16:40|10:05|9\.20/);
+    expect(a.text).toContain('The afternoon panel, due to start at 13:30 GMT, turns to fundraising online.');
+    // A line with words besides the time is an entry of its own, and stays.
+    expect(htmlToText('<p>18:02</p><p>09:15 GMT Ministers arrive.</p><p>Talks open at 10:00.</p>')).toBe('09:15 GMT Ministers arrive.\n\nTalks open at 10:00.');
   });
 
   it('refuses a page with no readable text', async () => {
