@@ -11,6 +11,18 @@ const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_re
 const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ')},
   last_seq = GREATEST(last_seq, $${N + 1}), updated_at = $${N + 2} WHERE id = $${N + 3}`;
 
+/**
+ * Meetings of a body ($1) that overlap [$2, $3], undated ones included. A meeting overlapping
+ * the window begins no earlier than $2 less the body's longest meeting, so the begin index is
+ * read over that range only, not over every meeting of the body (migration 005).
+ */
+export const WINDOW_SQL = `SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.body_lc = $1 AND COALESCE(m.start_date, m.end_date) IS NULL
+  UNION ALL
+  SELECT ${MEETING_COLUMNS} FROM meetings m WHERE m.body_lc = $1 AND COALESCE(m.end_date, m.start_date) >= $2
+    AND COALESCE(m.start_date, m.end_date) BETWEEN to_char($2::date - (SELECT meeting_span(start_date, end_date) FROM meetings
+      WHERE body_lc = $1 ORDER BY meeting_span(start_date, end_date) DESC LIMIT 1), 'YYYY-MM-DD') AND $3
+  ORDER BY start_date DESC NULLS LAST, id DESC`;
+
 export class PgMeetingRepo implements MeetingRepo {
   constructor(private readonly db: PgDb) {}
 
@@ -67,6 +79,7 @@ export class PgMeetingRepo implements MeetingRepo {
   }
 
   async candidates(body: string, from: IsoDate | null, to: IsoDate | null): Promise<Meeting[]> {
+    if (from !== null && to !== null) return this.withSources(await this.db.all<MeetingRow>(WINDOW_SQL, fold(body), from, to));
     // Undated meetings could be any date, so they are always candidates.
     const rows = await this.db.all<MeetingRow>(
       `SELECT ${MEETING_COLUMNS} FROM meetings m
