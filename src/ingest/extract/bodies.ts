@@ -105,8 +105,3 @@ function acronymMentions(text: string, kept: BodyMention[], c: Compiled): BodyMe
   }
   return out;
 }
-
-/** Whether `child` is a group of `parent` (or the same body). */
-export function isWithin(child: BodyDef, parent: BodyDef): boolean {
-  return child.name === parent.name || child.parent === parent.name;
-}

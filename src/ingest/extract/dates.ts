@@ -47,7 +47,7 @@ export function weekdayFrom(ref: IsoDate, weekday: number, tense: Tense): IsoDat
 }
 
 /** "On the 3rd": that day in the reference date's month, or the month before (past) or after (future) it. */
-export function ordinalDay(ref: IsoDate, day: number, tense: Tense): IsoDate | null {
+function ordinalDay(ref: IsoDate, day: number, tense: Tense): IsoDate | null {
   const r = utc(ref);
   const shift = tense === 'past' ? (day > r.getUTCDate() ? -1 : 0) : day < r.getUTCDate() ? 1 : 0;
   const d = new Date(Date.UTC(r.getUTCFullYear(), r.getUTCMonth() + shift, day, 12));

@@ -6,7 +6,7 @@ import { matchesOf } from './matches.js';
 const MAX_NAME_TOKENS = 6;
 
 /** The longest run of tokens from `i` that `lookup` accepts, tried longest first. */
-export function longestAt<T>(text: string, toks: Tok[], i: number, lookup: (s: string) => T | null): { value: T; next: number } | null {
+function longestAt<T>(text: string, toks: Tok[], i: number, lookup: (s: string) => T | null): { value: T; next: number } | null {
   const first = toks[i];
   if (!first || !/^\p{Lu}/u.test(first.value) || !startsAName(first.value)) return null;
   for (let j = Math.min(toks.length - 1, i + MAX_NAME_TOKENS - 1); j >= i; j--) {
