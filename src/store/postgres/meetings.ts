@@ -8,8 +8,12 @@ const placeholders = (from: number, count: number) => Array.from({ length: count
 const N = RECORD_COLUMNS.length;
 const INSERT_SQL = `INSERT INTO meetings (${RECORD_COLUMNS.join(', ')}, first_reported, first_seq, last_seq, created_at, updated_at)
   VALUES (${placeholders(1, N + 5)}) RETURNING id`;
-const UPDATE_SQL = `UPDATE meetings SET ${RECORD_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ')},
-  last_seq = GREATEST(last_seq, $${N + 1}), updated_at = $${N + 2} WHERE id = $${N + 3}`;
+// Hands back the topics the meeting had: its topic rows follow from them alone, and most reports
+// merged into a meeting leave them as they were.
+const UPDATE_SQL = `UPDATE meetings m SET ${RECORD_COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ')},
+  last_seq = GREATEST(m.last_seq, $${N + 1}), updated_at = $${N + 2}
+  FROM (SELECT id, topics FROM meetings WHERE id = $${N + 3} FOR UPDATE) before WHERE m.id = before.id RETURNING before.topics`;
+const TOPICS_VALUE = RECORD_COLUMNS.indexOf('topics');
 
 /**
  * Meetings of a body ($1) that overlap [$2, $3], undated ones included. A meeting overlapping
@@ -43,7 +47,7 @@ export class PgMeetingRepo implements MeetingRepo {
         now,
         now,
       );
-      await attach(tx, row!.id, record, documentId);
+      await attach(tx, row!.id, documentId, record.topics);
       return row!.id;
     });
     return this.mustGet(id);
@@ -51,10 +55,12 @@ export class PgMeetingRepo implements MeetingRepo {
 
   async update(id: number, record: MeetingRecord, documentId: number): Promise<Meeting> {
     await this.db.tx(async (tx) => {
-      const changed = await tx.run(UPDATE_SQL, ...recordValues(record), documentId, this.db.now(), id);
-      if (changed === 0) throw new Error(`No meeting ${id} to update`);
-      await tx.run('DELETE FROM meeting_topics WHERE meeting_id = $1', id);
-      await attach(tx, id, record, documentId);
+      const values = recordValues(record);
+      const before = await tx.get<{ topics: string }>(UPDATE_SQL, ...values, documentId, this.db.now(), id);
+      if (!before) throw new Error(`No meeting ${id} to update`);
+      const sameTopics = before.topics === values[TOPICS_VALUE];
+      if (!sameTopics) await tx.run('DELETE FROM meeting_topics WHERE meeting_id = $1', id);
+      await attach(tx, id, documentId, sameTopics ? [] : record.topics);
     });
     return this.mustGet(id);
   }
@@ -173,9 +179,10 @@ export class PgMeetingRepo implements MeetingRepo {
   }
 }
 
-async function attach(db: PgDb, id: number, record: MeetingRecord, documentId: number): Promise<void> {
+/** Attaches the document to the meeting, and these topics (those it does not have yet). */
+async function attach(db: PgDb, id: number, documentId: number, topics: readonly string[]): Promise<void> {
   await db.run('INSERT INTO meeting_documents (meeting_id, document_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', id, documentId);
-  for (const topic of record.topics) {
+  for (const topic of topics) {
     await db.run(
       'INSERT INTO meeting_topics (meeting_id, topic, topic_lc) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       id,
