@@ -10,6 +10,8 @@ export interface Draft {
   date: DateMention | null;
   chairs: string[];
   texts: string[];
+  /** Words naming another meeting itself ("the next Ministerial"): they say its level before its sentences do. */
+  ownWords: string[];
   frames: Frame[];
   virtual: boolean;
   unplacedChair: boolean;
@@ -72,13 +74,14 @@ export function absorb(d: Draft, f: Frame): void {
   if (!d.date?.start && f.date && (f.date.start || !d.date)) d.date = f.date;
   for (const c of f.chairs) if (!d.chairs.includes(c)) d.chairs.push(c);
   if (f.body || f.isTitle) d.texts.push(f.sentence.text);
+  if (f.kindWords) d.ownWords.push(f.kindWords);
   d.virtual ||= f.virtual;
   d.unplacedChair ||= f.unplacedChair;
   d.frames.push(f);
 }
 
 export const draft = (body: BodyDef, f: Frame): Draft => {
-  const d: Draft = { body, place: null, date: null, chairs: [], texts: [], frames: [], virtual: false, unplacedChair: false };
+  const d: Draft = { body, place: null, date: null, chairs: [], texts: [], ownWords: [], frames: [], virtual: false, unplacedChair: false };
   absorb(d, f);
   return d;
 };

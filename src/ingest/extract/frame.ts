@@ -25,6 +25,11 @@ export interface Frame {
   forward: boolean;
   /** The other meeting is told as the background of something else ("... when ministers met in Rome"). */
   backdrop: boolean;
+  /**
+   * The words naming the other meeting itself ("the next full Ministerial meeting", "at the Political
+   * Director level"): its level, whoever else the sentence names ("Political Directors look forward to ...").
+   */
+  kindWords: string | null;
   /** The date is the day the meeting closed ("the talks closed on Tuesday"). */
   closing: boolean;
   /** The date is the day the meeting opened ("the meeting, which began on Tuesday"). */
@@ -102,6 +107,8 @@ const NEW_DAY_AFTER = /^\s+(?:to|until|till)\s/i;
 const CANCELLED = /^(?:cancel|called)/i;
 const HELD_AFTER = /\b(?:held|opened|met|convened|took place|began|started)\b/i;
 const NEW_DAY = /\b(?:to|until|till|rescheduled for|new date(?: of| is)?)\s+(?:on\s+)?$/i;
+// "took place at the Ministerial level": the level a meeting was held at, wherever the sentence says it.
+const LEVEL = /\bat\s+(?:the\s+)?(?:[\w-]+\s+){1,2}level\b/i;
 const DAY_AFTER = /\b(?:the (?:following|next) day(?! of\b)|(a|one|two|three|2|3) days? later)\b/i;
 const LATER_DAYS: Record<string, number> = { two: 2, three: 3, '2': 2, '3': 3 };
 
@@ -132,6 +139,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
   // The meeting word that goes with the body decides whether this is another meeting ("the next Ministerial").
+  const markedAt = new Map<number, number>();
   const marker = (ti: number): string | null => {
     for (let k = Math.max(0, ti - MARKER_WINDOW); k < ti; k++) {
       const w = s.toks[k]?.lower ?? '';
@@ -139,7 +147,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
       if (w === 'earlier' && EARLIER_WHEN.has(s.toks[k + 1]?.lower ?? '')) continue;
       // "The following day, the group met": when this meeting was, counted from the one before.
       if ((w === 'following' || w === 'next') && s.toks[k + 1]?.lower === 'day') continue;
-      if (OTHER_MEETING_MARKERS.has(w)) return w;
+      if (OTHER_MEETING_MARKERS.has(w)) { markedAt.set(ti, k); return w; }
     }
     // "As ministers affirmed at the ministerial in May": what a past meeting said, quoted in passing.
     const before = s.toks[ti] ? text.slice(s.start, s.toks[ti]!.start) : '';
@@ -162,9 +170,10 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     return null;
   };
   const bodyAt = chosen?.toks[0];
-  const mark = bodyAt === undefined
-    ? triggers.map(marker).find((m) => m !== null) ?? null
-    : marker(triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x)));
+  const markedTrigger = bodyAt === undefined
+    ? triggers.find((t) => marker(t) !== null)
+    : triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x));
+  const mark = markedTrigger === undefined ? null : marker(markedTrigger);
   const other = mark !== null;
   // A frame with no body, no reference back and no other meeting is never used: skip the costly parts.
   if (!chosen && !anaphoric && !other) return null;
@@ -192,6 +201,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     opening: date !== null && OPENING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
     forward: mark !== null && FORWARD.has(mark),
     backdrop: mark === 'when' || mark === 'which',
+    kindWords: other ? kindWords(s, markedTrigger === undefined ? undefined : markedAt.get(markedTrigger), markedTrigger) : null,
     chairs: chairs.parties,
     unplacedChair: chairs.unplacedOffice,
     other,
@@ -202,6 +212,16 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     dayAfter: date?.start ? 0 : dayAfter(s.text),
     calledOff: off && !HELD_AFTER.test(s.text.slice(off.index)) ? (CANCELLED.test(off[0]) ? 'cancelled' : 'postponed') : null,
   };
+}
+
+/** The other meeting's own words: from its marker to its meeting word, and the level it was held at. */
+function kindWords(s: Sentence, from: number | undefined, to: number | undefined): string | null {
+  const words: string[] = [];
+  const a = from === undefined ? undefined : s.toks[from], b = to === undefined ? undefined : s.toks[to];
+  if (a && b) words.push(s.text.slice(a.start - s.start, b.end - s.start));
+  const level = s.text.includes(' level') ? LEVEL.exec(s.text) : null;
+  if (level) words.push(level[0]);
+  return words.length ? words.join(' ') : null;
 }
 
 function dayAfter(sentence: string): number {

@@ -11,9 +11,10 @@ const RULES: Array<[RegExp, MeetingKind]> = [
   [/\b(?:military|army|defen[cs]e) chiefs\b|\bchiefs of (?:defen[cs]e )?staff\b|\bexperts\b|\bsenior officials\b/i, 'other'],
 ];
 
-/** The level of a meeting: the body's own kind, else the words used for it. */
-export function kindOf(body: BodyDef, texts: string[]): MeetingKind {
+/** The level of a meeting: the body's own kind, else the words naming it, else the words used around it. */
+export function kindOf(body: BodyDef, texts: string[], own: string[] = []): MeetingKind {
   if (body.kind) return body.kind;
+  for (const [re, kind] of RULES) if (own.some((t) => re.test(t))) return kind;
   for (const [re, kind] of RULES) if (texts.some((t) => re.test(t))) return kind;
   return body.fallbackKind ?? 'other';
 }

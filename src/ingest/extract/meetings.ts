@@ -36,7 +36,7 @@ function facts(d: Draft, primary: boolean, published: IsoDate | null): MeetingFa
   return {
     body: d.body.name,
     parent: d.body.parent,
-    kind: kindOf(d.body, d.texts),
+    kind: kindOf(d.body, d.texts, primary ? [] : d.ownWords),
     city: d.place?.city ?? null,
     country: country ?? null,
     start: d.date?.start ?? null,
