@@ -5,6 +5,7 @@ import { readDateline } from './dateline.js';
 import { withoutDateline } from './dateline-span.js';
 import { buildFrame, type Frame } from './frame.js';
 import { assemble } from './meetings.js';
+import { bilaterals } from './bilaterals.js';
 import { findTopics, type CompiledTopics, type Zone } from './topics.js';
 import { findPeople } from './people.js';
 import { summarise } from './summary.js';
@@ -104,7 +105,7 @@ export function extract(input: DocumentInput, options: ExtractOptions = {}): Ext
     primary.outcomes = outcomesOf(body);
     meetings.push(primary, ...alsoPrimary);
   }
-  meetings.push(...secondary);
+  meetings.push(...secondary, ...bilaterals(body, input.url, primary));
 
   const zones: Zone[] = [];
   // The name of a group the document only mentions ("briefings on the Counter ISIS Finance Group")

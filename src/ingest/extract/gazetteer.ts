@@ -38,6 +38,8 @@ interface Tables {
   /** First words of every name, so a lookup can give up at once on words that start none. */
   firstWords: Set<string>;
   capitals: Map<string, string>;
+  /** Two-letter country codes, as a country's internet domain ends. */
+  codes: Map<string, string>;
 }
 
 let tables: Tables | null = null;
@@ -112,7 +114,7 @@ function build(): Tables {
   firstWords.add('the');
   // City names are shown as the cities table spells them (Washington, not Washington, D.C.).
   for (const [country, cap] of capitals) capitals.set(country, cities.get(placeKey(cap))?.city ?? cap);
-  return { countries: names, abbreviations, demonyms, organisations, cities, firstWords, capitals };
+  return { countries: names, abbreviations, demonyms, organisations, cities, firstWords, capitals, codes: byCode };
 }
 
 function t(): Tables {
@@ -153,6 +155,12 @@ export function lookupPlace(raw: string): Place | null {
   const country = countryByName(s);
   if (country) return { city: null, country };
   return t().cities.get(placeKey(s)) ?? null;
+}
+
+/** A country by its two-letter code ("FR", "TR"); the United Kingdom's domains end in "uk". */
+export function countryByCode(code: string): string | null {
+  const c = code.toUpperCase();
+  return t().codes.get(c === 'UK' ? 'GB' : c) ?? null;
 }
 
 /** The seat of government of a country, for "the Iraqi capital". */

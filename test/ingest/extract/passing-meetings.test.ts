@@ -21,3 +21,35 @@ describe('meetings mentioned in passing', () => {
     expect(passing(text).map((m) => [m.body, m.country, m.kind])).toEqual([['Global Coalition to Defeat ISIS', 'Portugal', 'ministerial']]);
   });
 });
+
+describe('bilateral meetings beside the main one', () => {
+  const release = (text: string, url: string | null) =>
+    extract({ text, title: null, published: '2024-05-17', url }).meetings.filter((m) => !m.primary)
+      .map((m) => [m.body, m.kind, m.city, m.start]);
+
+  it("gives the publishing government's minister a meeting with each country met, dated by what ties it to the main meeting", () => {
+    const text = 'The Minister of Foreign Affairs took part today in the ministerial meeting of the Global Coalition to Defeat ISIS in Lisbon. '
+      + 'The Minister stressed the need to support partners in West Africa. '
+      + 'On the sidelines of this meeting, the Minister met with his Chilean counterpart to discuss trade. '
+      + 'On the same day, he held a meeting with Foreign Minister Ana Silva of Peru. '
+      + 'Later, the Minister met with his Ghanaian counterpart. '
+      + 'The Minister also held bilateral meetings with his counterparts from Kenya and the United Arab Emirates.';
+    expect(release(text, 'https://www.exteriores.gob.es/news/lisbon')).toEqual([
+      ['Spain-Chile bilateral meeting', 'bilateral', 'Lisbon', '2024-05-17'],
+      ['Spain-Peru bilateral meeting', 'bilateral', null, '2024-05-17'],
+      ['Spain-Ghana bilateral meeting', 'bilateral', null, '2024-05-17'],
+      ['Spain-Kenya bilateral meeting', 'bilateral', null, null],
+      ['Spain-United Arab Emirates bilateral meeting', 'bilateral', null, null],
+    ]);
+  });
+
+  it('finds none without a government domain to say whose minister it is, nor for officials of no named country', () => {
+    const text = 'The Minister of Foreign Affairs took part today in the ministerial meeting of the Global Coalition to Defeat ISIS in Lisbon. '
+      + 'On the sidelines of this meeting, the Minister met with his Chilean counterpart to discuss trade.';
+    expect(release(text, null)).toEqual([]);
+    expect(release(text, 'https://news.example.org/lisbon')).toEqual([]);
+    const vague = 'The Secretary took part today in the ministerial meeting of the Global Coalition to Defeat ISIS in Lisbon. '
+      + 'He also met with defence ministers from 20 nations, and will meet separately with counterparts from several partner countries.';
+    expect(release(vague, 'https://www.state.gov/lisbon')).toEqual([]);
+  });
+});
