@@ -1,6 +1,7 @@
 import table from '../data/bodies.json' with { type: 'json' };
 import type { MeetingKind } from '../../core/facts.js';
 import { matchesOf } from './matches.js';
+import type { Place } from './gazetteer.js';
 
 export interface BodyDef {
   name: string;
@@ -8,6 +9,8 @@ export interface BodyDef {
   kind: MeetingKind | null;
   /** The level when the text names none. */
   fallbackKind?: MeetingKind;
+  /** Where every meeting of the body is held: a one-off summit named by its city. */
+  seat?: Place;
 }
 
 export interface BodyMention {

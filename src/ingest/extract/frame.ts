@@ -4,6 +4,7 @@ import { tenseOf, type DateMention, type Tense } from './dates.js';
 import type { Place } from './gazetteer.js';
 import { findChairs } from './chairs.js';
 import { findDate, findPlace, range, tokIndexAt } from './frame-args.js';
+import { namedSummits, summitHeldIn } from './place-summits.js';
 import {
   BILATERAL, GENERIC, MEETING_VERBS, OTHER_MEETING_MARKERS, TRIGGERS, VIRTUAL,
 } from './triggers.js';
@@ -129,7 +130,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const triggers: number[] = [];
   s.toks.forEach((t, i) => { if (TRIGGERS.has(t.lower)) triggers.push(i); });
   if (triggers.length === 0) return null;
-  const mine = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  let mine = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+  if (s.text.includes('Summit')) mine = [...mine, ...namedSummits(s, mine)].sort((a, b) => a.start - b.start);
   const chosen = chooseBody(s, text, mine, triggers);
   const masked = new Set<number>();
   for (const m of mine) for (let i = tokIndexAt(s.toks, m.start); i <= tokIndexAt(s.toks, m.end - 1); i++) masked.add(i);
@@ -175,6 +177,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     : triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x));
   const mark = markedTrigger === undefined ? null : marker(markedTrigger);
   const other = mark !== null;
+  // "since the summit in Pau": a summit told in passing by its city, in a sentence naming no body, is that city's.
+  const heldIn = !chosen && other && s.text.includes('summit') ? summitHeldIn(s) : null;
   // A frame with no body, no reference back and no other meeting is never used: skip the costly parts.
   if (!chosen && !anaphoric && !other) return null;
   // A headline's "Group to meet in Riyadh" points forward without a "will".
@@ -194,8 +198,8 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   return {
     sentence: s,
     isTitle,
-    body: chosen?.body ?? null,
-    place: virtual ? null : findPlace(s, text, anchors, masked, from),
+    body: chosen?.body ?? heldIn,
+    place: virtual ? null : chosen?.body.seat ?? findPlace(s, text, anchors, masked, from),
     date,
     closing: date !== null && CLOSING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
     opening: date !== null && OPENING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),

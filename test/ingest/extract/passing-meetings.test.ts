@@ -53,3 +53,21 @@ describe('bilateral meetings beside the main one', () => {
     expect(release(vague, 'https://www.state.gov/lisbon')).toEqual([]);
   });
 });
+
+describe('summits known by their city', () => {
+  it('names a summit told in passing by the city that held it, and places it there', () => {
+    const named = 'Ministers of the Accra Initiative met in Lomé on Thursday. '
+      + 'They welcomed the Bamako Summit of 12 March 2024, which called for a regional "Sahel Compact" led by the African Union.';
+    expect(passing(named).map((m) => [m.body, m.kind, m.city, m.country, m.start])).toEqual([
+      ['Bamako Summit', 'summit', 'Bamako', 'Mali', '2024-03-12'],
+    ]);
+    const told = 'The Africa Focus Group met in Accra on Tuesday. '
+      + 'Border patrols have grown steadily since the summit in Dakar, members said.';
+    expect(passing(told).map((m) => [m.body, m.kind, m.city])).toEqual([['Dakar Summit', 'summit', 'Dakar']]);
+  });
+
+  it("keeps a body's own summit its own, wherever it met", () => {
+    const x = extract({ text: 'The G5 Sahel summit in Nouakchott opened on Monday. Leaders look ahead to the next summit in Niamey.', title: null, published: '2024-05-17' });
+    expect(x.meetings.map((m) => [m.body, m.city, m.primary])).toEqual([['G5 Sahel', 'Nouakchott', true], ['G5 Sahel', 'Niamey', false]]);
+  });
+});

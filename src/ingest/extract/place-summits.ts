@@ -1,0 +1,35 @@
+import type { BodyDef, BodyMention } from './bodies.js';
+import { lookupPlace, type Place } from './gazetteer.js';
+import type { Sentence } from './nlp.js';
+
+// "the Pau Summit": a summit known by the city that held it, written as a name.
+const NAMED = /\bthe\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(Summit)\b/gu;
+// "since the summit in Pau": the same, told in passing.
+const HELD_IN = /\bthe\s+summit\s+(?:in|at|of)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u;
+
+const bodyAt = (place: Place & { city: string }): BodyDef => ({ name: `${place.city} Summit`, parent: null, kind: 'summit', seat: place });
+
+const cityOf = (name: string): (Place & { city: string }) | null => {
+  const p = lookupPlace(name);
+  return p?.city ? { city: p.city, country: p.country } : null;
+};
+
+/** Summits the sentence names by their city, where no other body's name covers the words. */
+export function namedSummits(s: Sentence, mine: BodyMention[]): BodyMention[] {
+  const out: BodyMention[] = [];
+  for (const m of s.text.matchAll(NAMED)) {
+    const place = cityOf(m[1]!);
+    if (!place) continue;
+    const start = s.start + m.index + m[0].length - m[1]!.length - m[2]!.length - 1;
+    const end = s.start + m.index + m[0].length;
+    if (!mine.some((k) => start < k.end && k.start < end)) out.push({ body: bodyAt(place), start, end });
+  }
+  return out;
+}
+
+/** A summit told in passing by where it met ("since the summit in Pau"), for a sentence that names no body. */
+export function summitHeldIn(s: Sentence): BodyDef | null {
+  const m = HELD_IN.exec(s.text);
+  const place = m ? cityOf(m[1]!) : null;
+  return place ? bodyAt(place) : null;
+}
