@@ -110,6 +110,8 @@ const HELD_AFTER = /\b(?:held|opened|met|convened|took place|began|started)\b/i;
 const NEW_DAY = /\b(?:to|until|till|rescheduled for|new date(?: of| is)?)\s+(?:on\s+)?$/i;
 // "took place at the Ministerial level": the level a meeting was held at, wherever the sentence says it.
 const LEVEL = /\bat\s+(?:the\s+)?(?:[\w-]+\s+){1,2}level\b/i;
+const WITH_SOMEONE = /\b(?:met|meets?)\s+(?:separately\s+)?with\b|(?<!\bco-(?:chaired|hosted|chairs|hosts|chairing|hosting)\s+(?:the|a|this)\s+)\bmeetings?\s+with\b/i;
+const MEMBERS_OF = /\b(?:members|ministers|partners|representatives|delegations|delegates|states|countries|envoys)\s+of\s+(?:the\s+)?$/i;
 const DAY_AFTER = /\b(?:the (?:following|next) day(?! of\b)|(a|one|two|three|2|3) days? later)\b/i;
 const LATER_DAYS: Record<string, number> = { two: 2, three: 3, '2': 2, '3': 3 };
 
@@ -138,6 +140,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   const introducing = lead && !chosen && !ANAPHOR.test(s.text);
   const anaphoric = introducing || ANAPHOR.test(s.text) || ELLIPTIC_HOST.test(s.text) || CHAIRS_NAMED.test(s.text);
   if (!chosen && BILATERAL.test(s.text)) return null;
+  if (chosen && talksWith(s, text, mine)) return null;
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
   // The meeting word that goes with the body decides whether this is another meeting ("the next Ministerial").
@@ -226,6 +229,18 @@ function kindWords(s: Sentence, from: number | undefined, to: number | undefined
   const level = s.text.includes(' level') ? LEVEL.exec(s.text) : null;
   if (level) words.push(level[0]);
   return words.length ? words.join(' ') : null;
+}
+
+/**
+ * "will travel to Berlin for meetings with a number of Coalition partners", "will meet with officials to
+ * discuss their presidency of ECOWAS": talks with people, every body named only after them, are no
+ * meeting of a body.
+ */
+function talksWith(s: Sentence, text: string, mine: BodyMention[]): boolean {
+  if (!s.text.includes(' with ')) return false;
+  const w = WITH_SOMEONE.exec(s.text);
+  // "a meeting with Chad and other members of the Coalition": the body's own members meet, so the body does.
+  return w !== null && mine.every((m) => m.start > s.start + w.index && !MEMBERS_OF.test(text.slice(Math.max(s.start, m.start - 40), m.start)));
 }
 
 function dayAfter(sentence: string): number {

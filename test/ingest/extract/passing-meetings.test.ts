@@ -71,3 +71,17 @@ describe('summits known by their city', () => {
     expect(x.meetings.map((m) => [m.body, m.city, m.primary])).toEqual([['G5 Sahel', 'Nouakchott', true], ['G5 Sahel', 'Niamey', false]]);
   });
 });
+
+describe('talks with people', () => {
+  it('is no meeting of a body named only after whom the talks are with', () => {
+    const trip = 'The Small Group of the Global Coalition met in Oslo on Tuesday to review the campaign. '
+      + 'From Oslo, the envoy will travel to Vienna for meetings with a number of Coalition partners on border security. '
+      + 'In Ghana, she will meet with officials to discuss their term at the head of the Accra Initiative.';
+    expect(passing(trip)).toEqual([]);
+  });
+
+  it("still has the body meet when its own members or ministers are the ones met", () => {
+    const x = extract({ text: 'On 3 May, Italy convened a meeting with Chile and other members of the Global Coalition to Defeat ISIS in Rome.', title: null, published: '2024-05-17' });
+    expect(x.meetings.map((m) => [m.body, m.city, m.start, m.primary])).toEqual([['Global Coalition to Defeat ISIS', 'Rome', '2024-05-03', true]]);
+  });
+});
