@@ -22,7 +22,8 @@ interface Told { index: number; start: string | null; city: string | null; count
 
 /** The government a release comes from, by its web domain; null for anything else. */
 export function governmentOf(url: string | null | undefined): string | null {
-  if (!url) return null;
+  // A source that is a name ("Atlas Review"), not an address, is common; a parse that throws costs more than this test.
+  if (!url || !/^https?:\/\//i.test(url)) return null;
   let host: string;
   try { host = new URL(url).hostname.toLowerCase(); } catch { return null; }
   const cc = GOV_DOMAIN.exec(host);
