@@ -14,9 +14,13 @@ const cityOf = (name: string): (Place & { city: string }) | null => {
   return p?.city ? { city: p.city, country: p.country } : null;
 };
 
-/** Summits the sentence names by their city, where no other body's name covers the words. */
+/**
+ * Summits the sentence names by their city, where no other body's name covers the words, when it says
+ * when ("the Bamako Summit of 12 March"): "decisions from the Rome Summit" recalls a name, not a meeting.
+ */
 export function namedSummits(s: Sentence, mine: BodyMention[]): BodyMention[] {
   const out: BodyMention[] = [];
+  if (s.dates.length === 0) return out;
   for (const m of s.text.matchAll(NAMED)) {
     const place = cityOf(m[1]!);
     if (!place) continue;

@@ -66,6 +66,12 @@ describe('summits known by their city', () => {
     expect(passing(told).map((m) => [m.body, m.kind, m.city])).toEqual([['Dakar Summit', 'summit', 'Dakar']]);
   });
 
+  it('takes no meeting from a summit only recalled by its name, undated', () => {
+    const text = 'Ministers of the Accra Initiative met in Lomé on Thursday. '
+      + 'Their talks turned to carrying out the decisions of the Bamako Summit.';
+    expect(passing(text)).toEqual([]);
+  });
+
   it("keeps a body's own summit its own, wherever it met", () => {
     const x = extract({ text: 'The G5 Sahel summit in Nouakchott opened on Monday. Leaders look ahead to the next summit in Niamey.', title: null, published: '2024-05-17' });
     expect(x.meetings.map((m) => [m.body, m.city, m.primary])).toEqual([['G5 Sahel', 'Nouakchott', true], ['G5 Sahel', 'Niamey', false]]);
