@@ -88,13 +88,14 @@ const handlers: Record<string, Handler> = {
   async extract(args, config) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true });
     if (!positionals.length) return usageError('extract needs at least one file');
-    const [{ parseBriefingText }, { createTaxonomy }] = await Promise.all([import('./ingest/extract/briefing-format.js'), import('./ingest/taxonomy.js')]);
+    const [{ parseBriefingText, sourceAddress }, { createTaxonomy }] = await Promise.all([import('./ingest/extract/briefing-format.js'), import('./ingest/taxonomy.js')]);
     const { extract } = createTaxonomy(config.userTopics);
     let failed = 0;
     for (const file of positionals) {
       try {
         const briefing = parseBriefingText(readFileSync(file, 'utf8'));
-        const facts = await extract({ text: briefing.body, title: briefing.title, published: briefing.published });
+        // A `Source:` address is where the text was published, as `ingest` takes it.
+        const facts = await extract({ text: briefing.body, title: briefing.title, published: briefing.published, url: sourceAddress(briefing.source)?.url ?? null });
         process.stdout.write(values.json ? `${JSON.stringify(facts)}\n` : `${file}\n${JSON.stringify(facts, null, 2)}\n`);
       } catch (error) {
         failed++;

@@ -42,3 +42,17 @@ export function parseBriefingText(raw: string): BriefingText {
     body,
   };
 }
+
+/**
+ * A briefing's `Source:` that is an http(s) address: the text is that page's, so it is stored,
+ * deduplicated and cited by it, and its site stands as the outlet.
+ */
+export function sourceAddress(source: string | null): { url: string; site: string } | null {
+  if (!source || !/^https?:\/\/\S+$/i.test(source.trim())) return null;
+  try {
+    const url = new URL(source.trim());
+    return { url: url.href, site: url.hostname.replace(/^www\./, '') };
+  } catch {
+    return null;
+  }
+}

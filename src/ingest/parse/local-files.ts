@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseBriefingText } from '../extract/briefing-format.js';
+import { parseBriefingText, sourceAddress } from '../extract/briefing-format.js';
 import { looksBinary } from '../fetch/binary-sniff.js';
 import { charsetFromDocument, decodeBody } from '../fetch/charset.js';
 import { extractArticle } from './extract-article.js';
@@ -22,9 +22,9 @@ export interface LocalDocument {
   text: string;
   /** ISO date or timestamp from the file's own header/metadata, or null. */
   published: string | null;
-  /** The `Source:` header of a briefing text, or an HTML page's site name. */
+  /** The `Source:` header of a briefing text (its site when that is an address), or an HTML page's site name. */
   source: string | null;
-  /** An HTML page's canonical http(s) URL, when it declares one. */
+  /** Where the text was published: an HTML page's canonical http(s) URL, or a briefing's `Source:` address. */
   url: string | null;
 }
 
@@ -115,7 +115,8 @@ export async function readLocalFile(path: string, opts: LocalFileOptions = {}): 
     const b = parseBriefingText(raw);
     const text = tidyText(b.body);
     if (!text) fail();
-    return { path: abs, kind, title: b.title, text, published: b.published, source: b.source, url: null };
+    const from = sourceAddress(b.source);
+    return { path: abs, kind, title: b.title, text, published: b.published, source: from ? from.site : b.source, url: from?.url ?? null };
   }
   if (kind === 'markdown') {
     const md = parseMarkdown(raw);

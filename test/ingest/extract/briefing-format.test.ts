@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBriefingText } from '../../../src/ingest/extract/briefing-format.js';
+import { parseBriefingText, sourceAddress } from '../../../src/ingest/extract/briefing-format.js';
 
 describe('parseBriefingText', () => {
   it('reads the header lines and keeps the body after the blank line verbatim', () => {
@@ -26,5 +26,11 @@ describe('parseBriefingText', () => {
   it('returns the whole text as body when there is no header block', () => {
     const raw = 'The Coalition met today.\nNothing else.';
     expect(parseBriefingText(raw)).toEqual({ title: null, source: null, published: null, body: raw });
+  });
+
+  it('reads a Source: address as the page the text is from; anything else is no address', () => {
+    expect(sourceAddress(' https://www.defence.gov.example/releases/42 ')).toEqual({ url: 'https://www.defence.gov.example/releases/42', site: 'defence.gov.example' });
+    expect(sourceAddress('http://wire.example/a?b=1')).toEqual({ url: 'http://wire.example/a?b=1', site: 'wire.example' });
+    for (const source of [null, 'Wire desk', 'ftp://files.example/a', 'https://two words.example', 'seen at https://x.example']) expect(sourceAddress(source), String(source)).toBeNull();
   });
 });

@@ -20,6 +20,10 @@ beforeAll(async () => {
   );
   await writeFile(p('inbox/no-header.txt'), 'Just a note that the meeting happened.\nSecond line.\n');
   await writeFile(
+    p('released.txt'),
+    'Title: Ministry note on the Rome talks\nSource: https://www.mfa.gov.example/news/rome-talks\nPublished: 2025-06-09\n\nThe Minister attended the talks in Rome.\n',
+  );
+  await writeFile(
     p('inbox/nested/report.md'),
     '---\ndate: 2025-06-08\n---\n# Working group report\n\nThe **working group** met in [Doha](https://example.org/doha).\n\n## Outcomes\n\n- Agreed a *timetable*\n- Named two `co-chairs`\n\n> Quoted remark from a delegate.\n',
   );
@@ -50,6 +54,11 @@ describe('readLocalFile', () => {
       source: 'Wire desk',
       url: null,
     });
+  });
+
+  it('takes a Source: that is an address as where the text was published, its site as the outlet', async () => {
+    const d = await readLocalFile(p('released.txt'));
+    expect(d).toMatchObject({ url: 'https://www.mfa.gov.example/news/rome-talks', source: 'mfa.gov.example', title: 'Ministry note on the Rome talks' });
   });
 
   it('reads a .txt without headers as all body', async () => {
