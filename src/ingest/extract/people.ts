@@ -25,6 +25,19 @@ const NOT_NAME = new Set([
 ]);
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const ROLE_WINDOW = 90;
+/** A full stop after a title or an initial ("Dr. ", "Cmdr. ", "J. ", "U.S. ") ends no sentence. */
+const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{Lu}|Dr|Mr|Mrs|Ms|Cmdr|Gen|Col|Lt|Capt|Amb|Sen|Rep|Hon|Prof|Jr|Sr)$/u;
+/** "his Moroccan counterpart, Jane Doe": the apposition names the other side's holder of the same office. */
+const COUNTERPART = /((?:\p{Lu}\p{Ll}+\s+)?counterparts?)\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|H\.E)\.?\s*)?$/u;
+/** A courtesy title is no office: "Special Envoy Dr. Jane Doe" holds the office "Special Envoy". */
+const COURTESY_END = /(?:^|\s+)(?:Mr|Mrs|Ms|Dr|H\.E|Cmdr|Capt|Gen|Col|Lt|Amb|Prof|Hon)\.?$/;
+
+/** Where the sentence holding the end of `before` starts, past any abbreviation's full stop. */
+function clauseOf(before: string): string {
+  let stop = before.lastIndexOf('. ');
+  while (stop > 0 && ABBREVIATION.test(before.slice(Math.max(0, stop - 5), stop))) stop = before.lastIndexOf('. ', stop - 1);
+  return before.slice(Math.max(stop, before.lastIndexOf('\n')) + 1);
+}
 
 /** Words recur from document to document; the gazetteer lookups behind each answer are not cheap. */
 const NAME_PART_CACHE = 20_000;
@@ -78,16 +91,18 @@ export function findPeople(text: string): Person[] {
     if (!name) continue;
     const at = m.index + m[0].indexOf(name);
     const before = text.slice(Math.max(0, at - ROLE_WINDOW), at);
-    const clause = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n')) + 1);
+    const clause = clauseOf(before);
     const after = text.slice(at + name.length, at + name.length + ROLE_WINDOW);
-    const roleBefore = ROLE.test(clause) ? /((?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on)(?:[ ,]+(?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on))*)\s*,?\s*$/u.exec(clause)?.[1] ?? null : null;
+    // An abbreviation in brackets ("Special Presidential Envoy (SPE) Jane Doe") belongs to the office.
+    const roleBefore = ROLE.test(clause) ? /((?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on)(?:[ ,]+(?:[\p{Lu}][\w.’'-]*|\(\p{Lu}{2,}\)|of|for|the|and|to|on))*)\s*,?\s*$/u.exec(clause)?.[1] ?? null : null;
     const roleAfter = /^,\s*((?:the\s+)?(?:[\p{Lu}][\w.’'-]*\s+){0,6}?(?:Minister|Secretary|Envoy|Ambassador|Director|Representative|Coordinator|President|Advis[eo]r)\b[^,.;]*)/u.exec(after)?.[1] ?? null;
-    if (!roleBefore && !roleAfter) continue;
+    const office = roleBefore?.replace(/^(?:of|for|the|and|to|on)\s+/, '').replace(COURTESY_END, '').trim() || roleAfter?.trim() || null;
+    const counterpart = !office && clause.includes('counterpart') ? COUNTERPART.exec(clause)?.[1] ?? null : null;
+    if (!roleBefore && !roleAfter && !counterpart) continue;
     const last = name.split(' ').pop() ?? name;
     const seen = out.find((p) => p.name === name || p.name.endsWith(` ${last}`));
     if (seen) continue;
-    const role = (roleBefore?.replace(/^(?:of|for|the|and|to|on)\s+/, '').trim() || roleAfter?.trim()) ?? null;
-    out.push({ name, role: role && !/^(?:Mr|Mrs|Ms|Dr|H\.E)\.?$/.test(role) ? role : null });
+    out.push({ name, role: office ?? counterpart });
   }
   return out;
 }

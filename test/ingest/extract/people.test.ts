@@ -21,4 +21,25 @@ describe('people', () => {
   it('ignores capitalised names of places and institutions without a role', () => {
     expect(findPeople('Ships crossed the South China Sea. The Strategic Dialogue resumed.')).toEqual([]);
   });
+
+  it('reads past the full stop of a courtesy title or an initial before the name', () => {
+    expect(findPeople('Trade Mission Spokesperson Capt. Lena Marsh issued a note.')).toEqual([{ name: 'Lena Marsh', role: 'Trade Mission Spokesperson' }]);
+    expect(findPeople('Special Envoy for the Lakes Region Dr. K. Oskar Lind will visit Tromso.')).toEqual([
+      { name: 'K. Oskar Lind', role: 'Special Envoy for the Lakes Region' },
+    ]);
+  });
+
+  it('keeps an office whose abbreviation in brackets comes right before the name', () => {
+    expect(findPeople('Special Coordinator for Fisheries (SCF) Paula Brenner will open the forum.')).toEqual([
+      { name: 'Paula Brenner', role: 'Special Coordinator for Fisheries (SCF)' },
+    ]);
+  });
+
+  it('finds a counterpart named in apposition, but not a counterpart left unnamed', () => {
+    expect(findPeople('The minister will meet her Estonian counterpart, Tarmo Kivi, to review the accord.')).toEqual([
+      { name: 'Tarmo Kivi', role: 'Estonian counterpart' },
+    ]);
+    expect(findPeople('He later called his counterpart Dr. Ruth Almeida about the harbour.')).toEqual([{ name: 'Ruth Almeida', role: 'counterpart' }]);
+    expect(findPeople('She thanked her counterparts for the visit. Harbour Street was closed.')).toEqual([]);
+  });
 });
