@@ -68,13 +68,24 @@ function cleanNameOf(raw: string): string | null {
   return name;
 }
 
-/** Trims title and institution words off both ends; what remains must still look like a name. */
+/** An institution word, alone or in a compound ("Low-Intensity"). */
+function isInstitutionWord(p: string): boolean {
+  return NOT_NAME.has(p) || (p.includes('-') && p.split('-').some((q) => NOT_NAME.has(q)));
+}
+
+/**
+ * Trims title and institution words off both ends; what remains must still look like a name.
+ * A long office runs straight into the name ("... for Special Operations and Low-Intensity
+ * Conflict Jane Q. Doe"): the name is what follows the office's last institution word.
+ */
 function cleanName(raw: string): string | null {
-  const parts = raw.split(' ');
-  while (parts.length && !isNamePart(parts[0] ?? '')) parts.shift();
+  let parts = raw.split(' ');
   while (parts.length && !isNamePart(parts[parts.length - 1] ?? '')) parts.pop();
+  const lastInstitution = parts.findLastIndex(isInstitutionWord);
+  if (lastInstitution >= 0) parts = parts.slice(lastInstitution + 1);
+  while (parts.length && !isNamePart(parts[0] ?? '')) parts.shift();
   const name = parts.join(' ');
-  if (parts.length < 2 || parts.length > 5 || parts.some((p) => NOT_NAME.has(p))) return null;
+  if (parts.length < 2 || parts.length > 5) return null;
   if (countryByName(name) || lookupPlace(name)) return null;
   return name;
 }
@@ -94,7 +105,9 @@ export function findPeople(text: string): Person[] {
     const clause = clauseOf(before);
     const after = text.slice(at + name.length, at + name.length + ROLE_WINDOW);
     // An abbreviation in brackets ("Special Presidential Envoy (SPE) Jane Doe") belongs to the office.
-    const roleBefore = ROLE.test(clause) ? /((?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on)(?:[ ,]+(?:[\p{Lu}][\w.’'-]*|\(\p{Lu}{2,}\)|of|for|the|and|to|on))*)\s*,?\s*$/u.exec(clause)?.[1] ?? null : null;
+    const tail = ROLE.test(clause) ? /((?:[\p{Lu}][\w.’'-]*|of|for|the|and|to|on)(?:[ ,]+(?:[\p{Lu}][\w.’'-]*|\(\p{Lu}{2,}\)|of|for|the|and|to|on))*)\s*,?\s*$/u.exec(clause)?.[1] ?? null : null;
+    // The office is the words right before the name: a title earlier in the sentence names someone else.
+    const roleBefore = tail && ROLE.test(tail) ? tail : null;
     const roleAfter = /^,\s*((?:the\s+)?(?:[\p{Lu}][\w.’'-]*\s+){0,6}?(?:Minister|Secretary|Envoy|Ambassador|Director|Representative|Coordinator|President|Advis[eo]r)\b[^,.;]*)/u.exec(after)?.[1] ?? null;
     const office = roleBefore?.replace(/^(?:of|for|the|and|to|on)\s+/, '').replace(COURTESY_END, '').trim() || roleAfter?.trim() || null;
     const counterpart = !office && clause.includes('counterpart') ? COUNTERPART.exec(clause)?.[1] ?? null : null;

@@ -42,4 +42,16 @@ describe('people', () => {
     expect(findPeople('He later called his counterpart Dr. Ruth Almeida about the harbour.')).toEqual([{ name: 'Ruth Almeida', role: 'counterpart' }]);
     expect(findPeople('She thanked her counterparts for the visit. Harbour Street was closed.')).toEqual([]);
   });
+
+  it('finds a name that follows a long office with no comma, from the office\'s last institution word on', () => {
+    expect(findPeople('Assistant Secretary for Maritime Security Jane Q. Doe chaired the review.')).toEqual([
+      { name: 'Jane Q. Doe', role: 'Assistant Secretary for Maritime Security' },
+    ]);
+    expect(findPeople('Director Anna Berg toured the Nordic Shipping Agency Harbour Office.').map((p) => p.name)).toEqual(['Anna Berg']);
+  });
+
+  it('takes an office only from the words right before the name, not from a title earlier in the sentence', () => {
+    const ps = findPeople('Next, the Minister for Fisheries, Dr. Ana Silva, said that the Northern Joint Task Force would grow.');
+    expect(ps.map((p) => p.name)).toEqual(['Ana Silva']);
+  });
 });
