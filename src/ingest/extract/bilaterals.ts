@@ -59,15 +59,15 @@ export function bilaterals(sentences: Sentence[], url: string | null | undefined
   const own = main ? governmentOf(url) : null;
   if (!own || !main) return [];
   const out: MeetingFacts[] = [];
-  const told: Told[] = [];
+  // Only the meeting told last can be followed on ("Then", "Later").
+  let last = null as Told | null;
   for (const s of sentences) {
     // Most sentences hold neither word; the patterns run only on those that do.
     if (!s.text.includes(' with ') || !/\bmeet|\bmet\b/i.test(s.text)) continue;
     const others = partners(s.text, own);
     if (others.length === 0) continue;
     const sidelines = SIDELINES.test(s.text);
-    const before = told[told.length - 1];
-    const inTurn = before && s.index - before.index <= TURN_GAP && NEXT_IN_TURN.test(s.text) ? before : null;
+    const inTurn = last && s.index - last.index <= TURN_GAP && NEXT_IN_TURN.test(s.text) ? last : null;
     const start = sidelines || SAME_DAY.test(s.text) ? main.start : inTurn?.start ?? null;
     const city = sidelines ? main.city : inTurn?.city ?? null;
     const country = sidelines ? main.country : inTurn?.country ?? null;
@@ -79,7 +79,7 @@ export function bilaterals(sentences: Sentence[], url: string | null | undefined
         status: tenseOf(s.text) === 'future' ? 'announced' : 'held',
       });
     }
-    told.push({ index: s.index, start, city, country });
+    last = { index: s.index, start, city, country };
   }
   return out;
 }
