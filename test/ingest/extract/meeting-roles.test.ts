@@ -1,12 +1,8 @@
 // Which body met, the publication date a dateline gives, and which meeting a document is about.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../../src/ingest/extract/index.js';
+import { main } from './main-meeting.js';
 
-const main = (text: string, published: string | null = '2024-05-17', title: string | null = null) => {
-  const m = extract({ text, title, published }).meetings.find((x) => x.primary);
-  if (!m) throw new Error('no primary meeting');
-  return m;
-};
 
 describe('body of the meeting', () => {
   it('is the group that met, not one it set up', () => {
