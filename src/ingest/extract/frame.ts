@@ -144,24 +144,24 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
   if (GENERIC.test(s.text)) return null;
   const anchors = [...triggers, ...(chosen?.toks ?? [])];
   // The meeting word that goes with the body decides whether this is another meeting ("the next Ministerial").
-  const markedAt = new Map<number, number>();
-  const marker = (ti: number): string | null => {
+  // The marker's word, and where it stands when it is a word before the trigger ("the next Ministerial").
+  const marker = (ti: number): { word: string; at?: number } | null => {
     for (let k = Math.max(0, ti - MARKER_WINDOW); k < ti; k++) {
       const w = s.toks[k]?.lower ?? '';
       // "co-chaired earlier this week a meeting": when this meeting was, not another one.
       if (w === 'earlier' && EARLIER_WHEN.has(s.toks[k + 1]?.lower ?? '')) continue;
       // "The following day, the group met": when this meeting was, counted from the one before.
       if ((w === 'following' || w === 'next') && s.toks[k + 1]?.lower === 'day') continue;
-      if (OTHER_MEETING_MARKERS.has(w)) { markedAt.set(ti, k); return w; }
+      if (OTHER_MEETING_MARKERS.has(w)) return { word: w, at: k };
     }
     // "As ministers affirmed at the ministerial in May": what a past meeting said, quoted in passing.
     const before = s.toks[ti] ? text.slice(s.start, s.toks[ti]!.start) : '';
-    if (REFERRED.test(before)) return 'as';
+    if (REFERRED.test(before)) return { word: 'as' };
     // "The timetable was discussed when political directors met in Baghdad": a meeting told as the
     // time of something else, past the lead, is a backdrop to the story, unless the title names its body.
     const backdrop = !lead && !isTitle && !(chosen && inTitle.has(chosen.body.name));
     if (!backdrop) return null;
-    if (/\bwhen\b/i.test(before) && BACKDROP.test(before)) return 'when';
+    if (/\bwhen\b/i.test(before) && BACKDROP.test(before)) return { word: 'when' };
     // "The action builds on talks among members of the Finance Group, which met in Nairobi last month":
     // a meeting told in a relative clause, after a verb of the sentence's own, is its background too.
     const rel = RELATIVE.exec(before);
@@ -169,16 +169,28 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
       const at = tokIndexAt(s.toks, s.start + rel.index);
       for (let k = 0; k < Math.min(at, chosen.toks[0] ?? at); k++) {
         const t = s.toks[k]!;
-        if (t.pos === 'VERB' && !masked.has(k) && !MEETING_VERBS.has(t.lower) && t.start >= from) return 'which';
+        if (t.pos === 'VERB' && !masked.has(k) && !MEETING_VERBS.has(t.lower) && t.start >= from) return { word: 'which' };
       }
     }
     return null;
   };
+  // The trigger nearest the body decides; with no body, the first trigger that has a marker.
   const bodyAt = chosen?.toks[0];
-  const markedTrigger = bodyAt === undefined
-    ? triggers.find((t) => marker(t) !== null)
-    : triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x));
-  const mark = markedTrigger === undefined ? null : marker(markedTrigger);
+  let markedTrigger: number | undefined;
+  let marked: ReturnType<typeof marker> = null;
+  if (bodyAt === undefined) {
+    for (const t of triggers) {
+      marked = marker(t);
+      if (marked) {
+        markedTrigger = t;
+        break;
+      }
+    }
+  } else {
+    markedTrigger = triggers.reduce((x, y) => (Math.abs(y - bodyAt) < Math.abs(x - bodyAt) ? y : x));
+    marked = marker(markedTrigger);
+  }
+  const mark = marked?.word ?? null;
   const other = mark !== null;
   // "since the summit in Pau": a summit told in passing by its city, in a sentence naming no body, is that city's.
   const heldIn = !chosen && other && s.text.includes('summit') ? summitHeldIn(s) : null;
@@ -208,7 +220,7 @@ export function buildFrame(s: Sentence, text: string, mentions: BodyMention[], r
     opening: date !== null && OPENING.test(text.slice(Math.max(s.start, s.start + date.index - 40), s.start + date.index)),
     forward: mark !== null && FORWARD.has(mark),
     backdrop: mark === 'when' || mark === 'which',
-    kindWords: other ? kindWords(s, markedTrigger === undefined ? undefined : markedAt.get(markedTrigger), markedTrigger) : null,
+    kindWords: other ? kindWords(s, marked?.at, markedTrigger) : null,
     chairs: chairs.parties,
     unplacedChair: chairs.unplacedOffice,
     other,
