@@ -3,7 +3,8 @@ import { lookupPlace, type Place } from './gazetteer.js';
 import type { Sentence } from './nlp.js';
 
 // "the Pau Summit": a summit known by the city that held it, written as a name.
-const NAMED = /\bthe\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(Summit)\b/gu;
+// With indices (d): the name is the mention, however much space stands before "Summit".
+const NAMED = /\bthe\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+Summit\b/dgu;
 // "since the summit in Pau": the same, told in passing.
 const HELD_IN = /\bthe\s+summit\s+(?:in|at|of)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u;
 
@@ -24,7 +25,7 @@ export function namedSummits(s: Sentence, mine: BodyMention[]): BodyMention[] {
   for (const m of s.text.matchAll(NAMED)) {
     const place = cityOf(m[1]!);
     if (!place) continue;
-    const start = s.start + m.index + m[0].length - m[1]!.length - m[2]!.length - 1;
+    const start = s.start + m.indices![1]![0];
     const end = s.start + m.index + m[0].length;
     if (!mine.some((k) => start < k.end && k.start < end)) out.push({ body: bodyAt(place), start, end });
   }
