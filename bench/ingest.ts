@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArticles, type ArticleLength } from './ingest-corpus.js';
+import { corpus, extractorPhase, floorPhase, pipelinePhase, type FloorResult, type PipelineResult } from './ingest-phases.js';
 
 const option = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -41,72 +42,6 @@ const RSS_LIMIT_MB = 300;
 
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 const rate = (n: number, ms: number): number => (n * 1000) / ms;
-// CPU time beside the wall clock: on a loaded machine the wall clock mostly measures waiting for a core.
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const maxRss = (): number => process.resourceUsage().maxRSS * 1024;
-
-interface FloorResult {
-  ms: number;
-  cpu: number;
-  sentences: number;
-  rss: number;
-}
-
-interface PipelineResult {
-  ms: number;
-  cpu: number;
-  rss: number;
-  stored: string;
-  /** Main-thread stages, in ms over the run (only in the separate `stages` run: timing them costs time). */
-  stages: Array<[string, number]>;
-  /** Time the extractor spent on its worker thread, overlapping the main thread's stages. */
-  extractorMs: number;
-  extracted: number;
-}
-
-// Made by each phase that needs them: the pipeline's process holds no corpus while it runs, as
-// `briefbot ingest` holds none.
-const corpus = (length: ArticleLength = LENGTH): string[] => generateArticles(COUNT, undefined, length).map((a) => a.raw);
-
-/** The floor, in its own process: wink-nlp as anyone gets it, the shipped model with its default pipe. */
-async function floorPhase(): Promise<FloorResult> {
-  const { default: winkNLP } = await import('wink-nlp');
-  const { default: model } = await import('wink-eng-lite-web-model');
-  const { parseBriefingText } = await import('../src/ingest/extract/briefing-format.js');
-  // The extractor's own instance drops stages no rule reads; that saving is the extractor's, so it
-  // counts on its side of the ratio, not as a faster floor.
-  const nlp = winkNLP(model);
-  nlp.readDoc('Warm-up for the floor.');
-  const raws = corpus();
-  const t0 = performance.now();
-  const c0 = cpuMs();
-  let sentences = 0;
-  for (const raw of raws) sentences += nlp.readDoc(parseBriefingText(raw).body).sentences().length();
-  return { ms: performance.now() - t0, cpu: cpuMs() - c0, sentences, rss: maxRss() };
-}
-
-/** The extractor alone over the same texts, in its own process. */
-async function extractorPhase(): Promise<FloorResult> {
-  const { parseBriefingText } = await import('../src/ingest/extract/briefing-format.js');
-  const { extract } = await import('../src/ingest/extract/extract.js');
-  extract({ text: 'Warm-up: the Small Group met in Rome on 3 March 2031.', title: null, published: '2031-03-04' });
-  const raws = corpus();
-  const t0 = performance.now();
-  const c0 = cpuMs();
-  for (const raw of raws) {
-    const b = parseBriefingText(raw);
-    extract({ text: b.body.trim(), title: b.title, published: b.published });
-  }
-  return { ms: performance.now() - t0, cpu: cpuMs() - c0, sentences: 0, rss: maxRss() };
-}
-
-const STORE_CALLS = [
-  ['documents', ['findByUrl', 'findByContentHash', 'nearDuplicateCandidates', 'get', 'getMany', 'add', 'addUrl']],
-  ['meetings', ['candidates', 'create', 'update']],
-] as const;
 
 /** The articles written as briefing files in a new temp folder, and how many meetings they report. */
 function writeCorpus(length: ArticleLength): { dir: string; folder: string; generated: number } {
@@ -117,69 +52,6 @@ function writeCorpus(length: ArticleLength): { dir: string; folder: string; gene
   const articles = generateArticles(COUNT, undefined, length);
   articles.forEach((a, i) => writeFileSync(join(folder, `${String(i).padStart(width, '0')}.txt`), a.raw));
   return { dir, folder, generated: new Set(articles.map((a) => a.meetingKey)).size };
-}
-
-/**
- * The whole pipeline as `briefbot ingest FOLDER` runs it, in its own process: ingestPaths reads
- * the briefing files the parent wrote into a temp SQLite file, with the extractor on its worker
- * thread and the next files read ahead, a hundred per commit. The process never holds the
- * corpus: its peak memory is the pipeline's, as `briefbot ingest`'s would be.
- */
-async function pipelinePhase(withStages: boolean, folder: string): Promise<PipelineResult> {
-  const { silentLogger } = await import('../src/core/index.js');
-  const { ingestPaths, READ_AHEAD } = await import('../src/ingest/pipeline/index.js');
-  const { createTaxonomy } = await import('../src/ingest/taxonomy.js');
-  const { openStore } = await import('../src/store/open.js');
-
-  const dir = mkdtempSync(join(tmpdir(), 'briefbot-bench-db-'));
-  const store = await openStore(join(dir, 'bench.db'), { log: silentLogger });
-  const thread = createTaxonomy().startThread();
-  // Started and warmed before the clock, as the floor's model is.
-  await thread.extract({ text: 'Warm-up: the Small Group met in Rome on 3 March 2031.', title: null, published: '2031-03-04' });
-  const warm = thread.stats();
-
-  // Time spent in each store call, to say where the main thread's time goes.
-  const stageMs = new Map<string, number>();
-  const timed = <A extends unknown[], R>(label: string, f: (...a: A) => R) => (...a: A): R => {
-    const t = performance.now();
-    const r = f(...a);
-    const done = (): void => void stageMs.set(label, (stageMs.get(label) ?? 0) + performance.now() - t);
-    if (r instanceof Promise) return r.finally(done) as R;
-    done();
-    return r;
-  };
-  for (const [repo, methods] of withStages ? STORE_CALLS : []) {
-    const target = store[repo] as unknown as Record<string, (...a: unknown[]) => unknown>;
-    for (const m of methods) target[m] = timed(`store.${repo}.${m}`, target[m]!.bind(target));
-  }
-
-  const t0 = performance.now();
-  const c0 = cpuMs();
-  const elu0 = performance.eventLoopUtilization();
-  const summary = await ingestPaths(store, [folder], { log: silentLogger, extract: thread.extract, readAhead: READ_AHEAD });
-  const ms = performance.now() - t0;
-  const cpu = cpuMs() - c0;
-  // The main thread's idle time: waiting for the extractor thread or for a file to be read.
-  const idle = performance.eventLoopUtilization(elu0).idle;
-  const worker = thread.stats();
-  await thread.close();
-  const meetings = await store.meetings.count();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-  const accounted = [...stageMs.values()].reduce((x, y) => x + y, 0);
-  return {
-    ms,
-    cpu,
-    rss: maxRss(),
-    stored: `${summary.new} new, ${summary.duplicates} duplicates, ${summary.failures.length} failures, ${summary.meetingsCreated} meetings created, ${summary.meetingsMerged} merged; ${meetings} meetings in the store`,
-    stages: [
-      ...[...stageMs].sort((x, y) => y[1] - x[1]),
-      ['waiting (extractor thread, file reads)', idle],
-      ['rest (read files, merge, summary)', ms - accounted - idle],
-    ],
-    extractorMs: worker.busyMs - warm.busyMs,
-    extracted: worker.documents - warm.documents,
-  };
 }
 
 function child<T>(phase: 'floor' | 'extractor' | 'pipeline' | 'stages', length: ArticleLength = 'article', folder?: string): T {
@@ -193,12 +65,12 @@ function child<T>(phase: 'floor' | 'extractor' | 'pipeline' | 'stages', length: 
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-if (PHASE === 'floor') console.log(JSON.stringify(await floorPhase()));
-else if (PHASE === 'extractor') console.log(JSON.stringify(await extractorPhase()));
+if (PHASE === 'floor') console.log(JSON.stringify(await floorPhase(COUNT, LENGTH)));
+else if (PHASE === 'extractor') console.log(JSON.stringify(await extractorPhase(COUNT, LENGTH)));
 else if (PHASE === 'pipeline') console.log(JSON.stringify(await pipelinePhase(false, option('--folder')!)));
 else if (PHASE === 'stages') console.log(JSON.stringify(await pipelinePhase(true, option('--folder')!)));
 else {
-  const raws = corpus();
+  const raws = corpus(COUNT, LENGTH);
   console.log(`${raws.length} generated articles, ${(raws.reduce((n, r) => n + r.length, 0) / raws.length).toFixed(0)} characters on average; ${ROUNDS} rounds`);
   const { floors, extractors, pipes, at, generated, folder, dir } = rounds('article');
   const f = floors[at]!;
@@ -224,6 +96,14 @@ else {
   rmSync(dir, { recursive: true, force: true });
   console.log(`pipeline main-thread time by stage, from one more run with each store call timed (${rate(COUNT, staged.ms).toFixed(0)} docs/s), ms per document:`);
   for (const [label, ms] of staged.stages) console.log(`  ${label.padEnd(42)} ${(ms / COUNT).toFixed(2)}`);
+  // Both cores are mostly busy, so what each thread costs says more than the wall clock of either.
+  if (p.threads) {
+    const per = (ms: number): string => (ms / COUNT).toFixed(2);
+    console.log(
+      `pipeline CPU by thread, ms per document: main ${per(p.threads.main)}, extractor thread ${per(p.threads.busiest)}, ` +
+        `other threads (V8's collectors, libuv) ${per(p.threads.rest)}; ${per(p.threads.main + p.threads.busiest + p.threads.rest)} in all, in ${per(p.ms)} of wall time`,
+    );
+  }
   console.log(
     `extractor on its worker thread, beside the main thread: ${(p.extractorMs / Math.max(1, p.extracted)).toFixed(2)} ms per extracted document ` +
       `(${p.extracted} extracted, ${(p.extractorMs / COUNT).toFixed(2)} ms per document read)`,
@@ -235,7 +115,7 @@ else {
   const sf = short.floors[short.at]!;
   const sp = short.pipes[short.at]!;
   console.log(
-    `wire briefs (${(corpus('brief').reduce((n, r) => n + r.length, 0) / COUNT).toFixed(0)} characters on average), median round: floor ${rate(COUNT, sf.ms).toFixed(0)}, ` +
+    `wire briefs (${(corpus(COUNT, 'brief').reduce((n, r) => n + r.length, 0) / COUNT).toFixed(0)} characters on average), median round: floor ${rate(COUNT, sf.ms).toFixed(0)}, ` +
       `pipeline ${rate(COUNT, sp.ms).toFixed(0)} docs/s, ratio ${((100 * sf.ms) / sp.ms).toFixed(1)}% (for information: the target is set on articles of real length)`,
   );
   const ok = ratio >= TARGET_RATIO && peak < RSS_LIMIT_MB * 1024 * 1024;
